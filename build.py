@@ -1,0 +1,96 @@
+"""Command line: check plan.yaml, build the site, or preview it with live reload.
+
+    python build.py check  [--plan plan.yaml]
+    python build.py build  [--plan plan.yaml] [--out site]      (the default command)
+    python build.py serve  [--plan plan.yaml] [--port 8000]
+
+Bad input prints one line per problem (file:line:column: field: message [code]) and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from planpub.diagnostics import PlanError, errors_only
+from planpub.load import load_plan
+from planpub.model import Plan, build_plan
+from planpub.render import render_site
+from planpub.site import SiteBuildError, build_site
+from planpub.urls import Urls
+from planpub.validate import validate
+
+PROJECT = Path(__file__).resolve().parent
+
+
+def check(plan_path: Path) -> Plan:
+    """Load, validate and model the plan; print warnings; raise PlanError on any error."""
+    loaded = load_plan(plan_path)
+    problems = validate(loaded)
+    for warning in problems:
+        if warning not in errors_only(problems):
+            print(warning, file=sys.stderr)
+    if errors_only(problems):
+        raise PlanError(errors_only(problems))
+    return build_plan(loaded.data)
+
+
+def build(plan_path: Path, out_dir: Path) -> None:
+    plan = check(plan_path)
+    rendered = render_site(plan, Urls(plan), PROJECT / "content")
+    build_site(plan, rendered, PROJECT, out_dir)
+
+
+def serve(plan_path: Path, port: int) -> None:
+    """Build into a temporary folder, serve it on 127.0.0.1 and rebuild on every change."""
+    from mkdocs.livereload import LiveReloadServer
+
+    with tempfile.TemporaryDirectory(prefix="planpub-serve-") as temporary:
+        out_dir = Path(temporary) / "site"
+
+        def rebuild() -> None:
+            try:
+                build(plan_path, out_dir)
+            except (PlanError, SiteBuildError) as error:
+                print(error, file=sys.stderr)  # keep serving the last good build
+
+        rebuild()
+        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out_dir))
+        for watched in (plan_path, PROJECT / "content", PROJECT / "theme", PROJECT / "mkdocs.yml", PROJECT / "planpub"):
+            server.watch(str(watched))
+        print(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)", file=sys.stderr)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            server.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Publish a plan from plan.yaml as a bilingual website.")
+    parser.add_argument("command", nargs="?", default="build", choices=["check", "build", "serve"])
+    parser.add_argument("--plan", type=Path, default=PROJECT / "plan.yaml", help="the plan file (default: plan.yaml)")
+    parser.add_argument("--out", type=Path, default=PROJECT / "site", help="output folder for build (default: site/)")
+    parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
+    arguments = parser.parse_args(argv)
+    try:
+        if arguments.command == "check":
+            check(arguments.plan)
+            print(f"{arguments.plan}: OK", file=sys.stderr)
+        elif arguments.command == "build":
+            build(arguments.plan, arguments.out)
+            print(f"Built {arguments.out}", file=sys.stderr)
+        else:
+            serve(arguments.plan, arguments.port)
+    except PlanError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except SiteBuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""Stage 4: render every page of the plan to Markdown, once per language, from one template per page type.
+
+Templates get a ``Localizer`` (``l``): the language as data. It picks the text of a language,
+formats fiscal years and quantities, gives interface strings and makes links, so no template
+knows which language it is writing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from .fiscal import fiscal_span, fiscal_year
+from .markup import render_prose
+from .model import Plan, Target, Text, Unit
+from .urls import LANGUAGES, PLAN_ID, Page, Urls
+
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MONTHS = ("January February March April May June July August September October November December").split()
+# Characters that would start Markdown syntax inside a heading or a navigation title.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
+
+
+@lru_cache(maxsize=None)
+def ui_strings(language: str) -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(f"strings/{language}.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class RenderedLanguage:
+    language: str
+    files: dict[str, str]  # Markdown source file → content
+    nav: list[Any]  # MkDocs nav structure
+
+
+class Localizer:
+    """Everything a template needs to write one language."""
+
+    plan_id = PLAN_ID
+
+    def __init__(self, language: str, plan: Plan, urls: Urls, page: Page):
+        self.language = language
+        self.plan = plan
+        self.urls = urls
+        self.page = page
+        self.strings = ui_strings(language)
+
+    # --- texts ---
+
+    def pending(self, text: Text | None) -> bool:
+        return text is not None and text.get(self.language) is None
+
+    def raw(self, text: Text) -> str:
+        """The text in this language, falling back to Japanese while a translation is pending."""
+        return text.get(self.language) or text.ja
+
+    def text(self, text: Text | None) -> Markup:
+        """Plain text for HTML; Japanese shown in an English page is marked lang="ja"."""
+        if text is None:
+            return Markup("")
+        if self.pending(text):
+            return Markup('<span lang="ja">{}</span>').format(text.ja)
+        return escape(self.raw(text))
+
+    def prose(self, text: Text | None) -> Markup:
+        """A prose field (Markdown subset) as an HTML block."""
+        if text is None:
+            return Markup("")
+        html = render_prose(self.raw(text)).strip()
+        if self.pending(text):
+            notice = Markup('<p class="plan-pending">{}</p>').format(self.ui("translation_pending_long"))
+            return Markup('<div class="plan-prose" lang="ja">{}{}</div>').format(notice, html)
+        return Markup('<div class="plan-prose">{}</div>').format(html)
+
+    def inline_markdown(self, text: str) -> Markup:
+        """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""
+        return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " ")))
+
+    def heading(self, level: int, text: Text, anchor: str, prefix: str = "") -> Markup:
+        """A Markdown heading with a stable id (and lang="ja" while its translation is pending)."""
+        attributes = f"#{anchor}" + (' lang="ja"' if self.pending(text) else "")
+        title = f"{prefix} {self.raw(text)}" if prefix else self.raw(text)
+        return Markup(f"{'#' * level} {self.inline_markdown(title)} {{ {attributes} }}")
+
+    def page_title(self, page: Page) -> str:
+        """The title of a page in navigation and in its own H1."""
+        subject = page.subject
+        if subject is None:
+            return self.ui(page.kind)
+        return f"{self.label(page.kind, subject)} {self.raw(subject.title)}"
+
+    # --- interface strings and numbering ---
+
+    def ui(self, key: str, **values: Any) -> str:
+        value = self.strings
+        for part in key.split("."):
+            value = value[part]
+        return value.format(**values) if values else value
+
+    def label(self, kind: str, entity: Any) -> str:
+        """"第1編", "Reform pillar Ⅰ", "取組項目 No.1" …"""
+        return self.ui(kind, number=entity.number, numeral=ROMAN[entity.number - 1])
+
+    def viewpoint_label(self, pillar: Any, viewpoint: Any) -> str:
+        return self.ui("viewpoint", numeral=ROMAN[pillar.number - 1], number=viewpoint.number)
+
+    @staticmethod
+    def action_marker(action: Any) -> str:
+        return CIRCLED[action.number - 1] if action.number else "●"
+
+    # --- years and quantities ---
+
+    def fy(self, year: int) -> str:
+        return fiscal_year(year, self.language)
+
+    def fy_span(self, start: int, end: int) -> str:
+        return fiscal_span(start, end, self.language)
+
+    def issued(self) -> str:
+        issued = self.plan.metadata.issued
+        if issued.month is None:
+            return self.ui("issued_year_only", year=issued.year)
+        key = "issued_day" if issued.day else "issued_month"
+        return self.ui(key, year=issued.year, month=issued.month, day=issued.day, month_name=MONTHS[issued.month - 1])
+
+    def quantity(self, value: float, unit: Unit) -> str:
+        number = Decimal(str(value))
+        if self.language == "en":
+            number *= Decimal(str(unit.en_multiplier))
+        pattern = unit.ja if self.language == "ja" else unit.en
+        return pattern.replace("{}", _format_number(number))
+
+    def compare(self, comparator: str, value: str) -> str:
+        return self.ui(f"comparator.{comparator}", value=value)
+
+    def target(self, target: Target, column_year: int | None = None) -> str:
+        value = self.quantity(target.value, target.unit)
+        if target.of:
+            value = self.ui("target_of", of=self.raw(target.of), value=value)
+        text = self.compare(target.comparator, value)
+        if target.reference:
+            reference = target.reference
+            shown = self.compare(reference.comparator, self.quantity(reference.value, reference.unit))
+            text += self.ui("target_reference", year=self.fy(reference.year), value=shown)
+        if target.condition:
+            text += self.ui("target_condition", condition=self.raw(target.condition))
+        if column_year is not None and target.year != column_year:
+            text += self.ui("target_year_differs", year=self.fy(target.year))
+        return text
+
+    @staticmethod
+    def value_years(indicators) -> list[int]:
+        return sorted({value.year for indicator in indicators for value in indicator.values})
+
+    @staticmethod
+    def common_target_year(indicators) -> int:
+        """The year a table's target column is headed with: the one most of its targets share."""
+        years = [indicator.target.year for indicator in indicators]
+        return max(sorted(set(years)), key=years.count)
+
+    # --- links ---
+
+    def entity(self, entity_id: str) -> Any:
+        return self.urls.location(entity_id).page.subject
+
+    def href(self, entity_id: str) -> str:
+        return self.urls.href(self.page, entity_id)
+
+    def notes_about(self, entity_id: str) -> tuple:
+        return self.plan.notes_about(entity_id)
+
+
+def _format_number(number: Decimal) -> str:
+    """1234.50 → 1,234.5; 30 → 30. No rounding: values are shown as the plan gives them."""
+    normalized = number.normalize()
+    if normalized == normalized.to_integral():
+        return f"{int(normalized):,}"
+    whole, fraction = f"{normalized:f}".split(".")
+    return f"{int(whole):,}.{fraction}"
+
+
+def template_environment(content_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(content_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_site(plan: Plan, urls: Urls, content_dir: Path) -> list[RenderedLanguage]:
+    """Every page in every language. Nothing is written here: the caller writes files."""
+    environment = template_environment(content_dir)
+    return [_render_language(plan, urls, environment, language) for language in LANGUAGES]
+
+
+def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str) -> RenderedLanguage:
+    files = {}
+    for page in urls.pages:
+        template = environment.get_template(f"pages/{page.kind}.md.j2")
+        l10n = Localizer(language, plan, urls, page)
+        files[page.source_file] = template.render(l=l10n, plan=plan, page=page, subject=page.subject)
+    return RenderedLanguage(language, files, _navigation(Localizer(language, plan, urls, urls.pages[0])))
+
+
+def _navigation(l10n: Localizer) -> list[Any]:
+    """MkDocs nav: parts → chapters → pillars/guidelines → items/initiatives, then reference pages.
+
+    Titles are HTML-escaped here because MkDocs themes print nav titles without escaping.
+    """
+    urls = l10n.urls
+
+    def entry(page: Page) -> dict[str, Any]:
+        title = str(escape(l10n.page_title(page)))
+        children = [entry(child) for child in urls.children(page)]
+        return {title: [page.source_file, *children] if children else page.source_file}
+
+    return [entry(page) for page in urls.pages if urls.parent_page(page) is None]

@@ -1,0 +1,96 @@
+"""Stage 5: write the generated Markdown, one MkDocs config per language, build, then swap in.
+
+Japanese is built at the site root and English under ``en/``, each with its own theme language
+and search index. Everything is built into a fresh folder beside the output and only replaces
+the output when both builds succeed, so a failed build never leaves a half-written site.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .model import Plan
+from .render import RenderedLanguage, ui_strings
+from .urls import LANGUAGE_ROOTS, LANGUAGES
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused the generated site (a theme or config problem, not the editor's data)."""
+
+
+def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: RenderedLanguage, docs: Path, site: Path) -> dict[str, Any]:
+    """The shared mkdocs.yml plus what differs per language. Strings are HTML-escaped because
+    MkDocs themes print site_name, copyright and nav titles without escaping."""
+    language = rendered.language
+    config = dict(base)
+    config.update(
+        site_name=str(escape(plan.metadata.title.get(language) or plan.metadata.title.ja)),
+        copyright=str(escape(plan.metadata.publisher.get(language) or plan.metadata.publisher.ja)),
+        docs_dir=str(docs),
+        site_dir=str(site),
+        nav=rendered.nav,
+    )
+    config["theme"] = {**base["theme"], "language": language, "custom_dir": str(project / base["theme"]["custom_dir"])}
+    config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language)}
+    return config
+
+
+def _alternates(language: str) -> list[dict[str, str]]:
+    """Links for the language switcher: the same page in each language, relative to this site root."""
+    up = "../" * LANGUAGE_ROOTS[language].count("/")
+    return [
+        {"name": ui_strings(other)["language_name"], "lang": other, "prefix": up + LANGUAGE_ROOTS[other]}
+        for other in LANGUAGES
+    ]
+
+
+def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_dir: Path) -> None:
+    """Build every language into a staging folder, then replace ``out_dir`` with it."""
+    base = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
+    try:
+        with tempfile.TemporaryDirectory(prefix="planpub-docs-") as work:
+            for language_site in rendered:  # Japanese first: each build empties its own site_dir
+                _build_language(base, project, plan, language_site, Path(work), staging)
+        _replace(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build_language(base, project, plan, rendered: RenderedLanguage, work: Path, staging: Path) -> None:
+    docs = work / rendered.language
+    for name, content in rendered.files.items():
+        target = docs / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    site = staging / LANGUAGE_ROOTS[rendered.language]
+    config = language_config(base, project, plan, rendered, docs, site)
+    config_file = work / f"mkdocs.{rendered.language}.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        mkdocs_build(load_config(str(config_file)))
+    except (MkDocsException, SystemExit) as error:
+        raise SiteBuildError(f"MkDocs could not build the {rendered.language} site: {error}") from None
+
+
+def _replace(staging: Path, out_dir: Path) -> None:
+    """Swap the finished build in with two renames, so readers never see a half-written site."""
+    previous = out_dir.with_name(f".{out_dir.name}-previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if out_dir.exists():
+        out_dir.rename(previous)
+    staging.rename(out_dir)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,156 @@
+"""The one place that turns ids into pages, URLs and anchors (site, PDF and open data alike).
+
+Page paths come from stable numbers and ids, never from titles, and are the same in every
+language: ``items/01/`` in Japanese is ``en/items/01/`` in English.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Chapter, Guideline, Pillar, Plan, Section
+
+LANGUAGES = ("ja", "en")
+PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
+LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its type (which template renders it), its path and its subject."""
+
+    kind: str
+    path: str
+    subject: Any = None
+
+    @property
+    def source_file(self) -> str:
+        """The Markdown file MkDocs reads for this page (a/index.md → a/, a section's index page)."""
+        return self.path + "index.md"
+
+
+@dataclass(frozen=True)
+class Location:
+    page: Page
+    anchor: str | None = None
+
+
+class Urls:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.pages: list[Page] = []
+        self._locations: dict[str, Location] = {}
+        self._parent_pages: dict[str, Page] = {}  # page path → the page it sits under in navigation
+        self._parents: dict[str, Any] = {}  # entity id → the entity it belongs to
+        self._index(plan)
+
+    # --- building the index ---
+
+    def _add_page(self, kind: str, path: str, subject: Any = None, parent: Page | None = None) -> Page:
+        page = Page(kind, path, subject)
+        self.pages.append(page)
+        if parent is not None:
+            self._parent_pages[path] = parent
+        if subject is not None and getattr(subject, "id", None):
+            self._locations[subject.id] = Location(page)
+        return page
+
+    def _anchor(self, entity: Any, page: Page) -> None:
+        self._locations[entity.id] = Location(page, entity.id)
+
+    def _belongs(self, children: tuple, parent: Any) -> None:
+        for child in children:
+            self._parents[child.id] = parent
+
+    def _index(self, plan: Plan) -> None:
+        home = self._add_page("home", "")
+        self._locations[PLAN_ID] = Location(home)
+        self._index_sections(plan.front, home)
+        for part in plan.parts:
+            part_page = self._add_page("part", f"part-{part.number}/", part)
+            for chapter in part.chapters:
+                self._index_chapter(part.number, chapter, part_page)
+        if plan.appendices:
+            self._index_sections(plan.appendices, self._add_page("appendices", "appendices/"))
+        glossary = self._add_page("glossary", "glossary/")
+        for term in plan.terms:
+            self._anchor(term, glossary)
+        notes = self._add_page("editorial_notes", "editorial-notes/")
+        for note in plan.editorial_notes:
+            self._anchor(note, notes)
+
+    def _index_chapter(self, part_number: int, chapter: Chapter, part_page: Page) -> None:
+        page = self._add_page("chapter", f"part-{part_number}/chapter-{chapter.number}/", chapter, part_page)
+        self._index_sections(chapter.sections, page)
+        for pillar in chapter.pillars:
+            self._index_pillar(pillar, page)
+        for guideline in chapter.guidelines:
+            self._index_guideline(guideline, page)
+
+    def _index_pillar(self, pillar: Pillar, chapter_page: Page) -> None:
+        pillar_page = self._add_page("pillar", f"pillars/{pillar.number}/", pillar, chapter_page)
+        self._belongs(pillar.viewpoints, pillar)
+        for viewpoint in pillar.viewpoints:
+            self._anchor(viewpoint, pillar_page)
+            self._belongs(viewpoint.items, viewpoint)
+            for item in viewpoint.items:
+                item_page = self._add_page("item", f"items/{item.number:02d}/", item, pillar_page)
+                self._belongs(item.actions, item)
+                for action in item.actions:
+                    self._anchor(action, item_page)
+
+    def _index_guideline(self, guideline: Guideline, chapter_page: Page) -> None:
+        page = self._add_page("guideline", f"guidelines/{guideline.number}/", guideline, chapter_page)
+        self._belongs(guideline.measures, guideline)
+        for entity in guideline.measures + guideline.kpis:
+            self._anchor(entity, page)
+        for measure in guideline.measures:
+            self._belongs(measure.initiatives, measure)
+            for initiative in measure.initiatives:
+                self._add_page("initiative", f"initiatives/{initiative.number:02d}/", initiative, page)
+
+    def _index_sections(self, sections: tuple[Section, ...], page: Page) -> None:
+        for section in sections:
+            self._anchor(section, page)
+            for block in section.blocks:
+                if block.kind == "indicator_group":
+                    self._anchor(block.group, page)
+                    for indicator in block.group.indicators:
+                        self._anchor(indicator, page)
+            self._index_sections(section.subsections, page)
+
+    # --- answering ---
+
+    def parent(self, entity: Any) -> Any:
+        """The entity that ``entity`` belongs to: a viewpoint's pillar, an item's viewpoint …"""
+        return self._parents.get(entity.id)
+
+    def parent_page(self, page: Page) -> Page | None:
+        return self._parent_pages.get(page.path)
+
+    def children(self, page: Page) -> list[Page]:
+        """Pages that sit under ``page`` in navigation."""
+        return [child for child in self.pages if (parent := self.parent_page(child)) and parent.path == page.path]
+
+    def location(self, entity_id: str) -> Location | None:
+        return self._locations.get(entity_id)
+
+    def href(self, from_page: Page, entity_id: str) -> str:
+        """A relative link from ``from_page`` to an entity, in the same language."""
+        location = self._locations[entity_id]
+        link = self.relative(from_page.path, location.page.path)
+        return f"{link}#{location.anchor}" if location.anchor else link
+
+    @staticmethod
+    def relative(from_path: str, to_path: str) -> str:
+        if from_path == to_path:
+            return "./"
+        link = posixpath.relpath(to_path or ".", from_path or ".")
+        return "./" if link == "." else link + "/"
+
+    @staticmethod
+    def site_path(page: Page, language: str) -> str:
+        """The path of a page from the site root, e.g. ``en/items/01/``."""
+        return LANGUAGE_ROOTS[language] + page.path

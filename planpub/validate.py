@@ -1,0 +1,257 @@
+"""Stage 2: check loaded data against the JSON Schema, then check what a schema cannot say.
+
+Every problem is collected (not just the first) and points to the line and column it came from.
+Cross-reference checks walk the data defensively, so they still run, and still report, when
+parts of the file have the wrong shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .diagnostics import Diagnostic, Severity
+from .load import LoadedPlan, Path_, SourceMap
+from .markup import disallowed_links
+from .urls import PLAN_ID
+
+# A reference field → the top-level collection that its ids must exist in.
+REFERENCE_KINDS = {
+    "departments": "department",
+    "terms": "term",
+    "unit": "unit",
+    "initiative": "initiative",
+    "indicator_group": "indicator group",
+    "pillars": "pillar",
+    "guidelines": "guideline",
+}
+# The list an entity stands in → its kind, as used by REFERENCE_KINDS.
+ENTITY_KINDS = {
+    "departments": "department",
+    "terms": "term",
+    "units": "unit",
+    "initiatives": "initiative",
+    "indicator_groups": "indicator group",
+    "pillars": "pillar",
+    "guidelines": "guideline",
+}
+
+
+@lru_cache(maxsize=1)
+def plan_schema() -> dict:
+    return json.loads(resources.files(__package__).joinpath("schema/plan.schema.json").read_text("utf-8"))
+
+
+def validate(loaded: LoadedPlan) -> list[Diagnostic]:
+    """All problems in the plan, errors and warnings, in file order."""
+    source, data = loaded.source, loaded.data
+    problems = list(schema_problems(data, source))
+    problems += cross_reference_problems(data, source)
+    problems += text_problems(data, source)
+    return sorted(problems, key=lambda d: (d.line, d.column, d.code))
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+def schema_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    validator = Draft202012Validator(plan_schema())
+    for error in validator.iter_errors(data):
+        for leaf in _leaf_errors(error):
+            path = tuple(leaf.absolute_path)
+            yield source.diagnostic(f"schema-{leaf.validator}", path, _describe(leaf))
+
+
+def _leaf_errors(error: ValidationError) -> list[ValidationError]:
+    """For an error on a one-of-several shape, the most specific underlying errors."""
+    if error.context:
+        deepest = max(len(e.absolute_path) for e in error.context)
+        return [e for e in error.context if len(e.absolute_path) == deepest]
+    return [error]
+
+
+def _found(value: Any) -> str:
+    kind = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "nothing"}.get(
+        type(value), "a number"
+    )
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    return kind if isinstance(value, (dict, list)) else f"{kind} {shown[:60]}"
+
+
+def _describe(error: ValidationError) -> str:
+    """Plain words for the editor: what was expected, what was found."""
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [name for name in expected if name not in value]
+        return f"missing required field{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+    if kind == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        return f"unknown field {', '.join(extra)}; expected one of: {allowed}"
+    if kind == "type":
+        wanted = expected if isinstance(expected, str) else " or ".join(expected)
+        return f"expected {_TYPE_WORDS.get(wanted, wanted)}, found {_found(value)}"
+    if kind in ("enum", "const"):
+        options = expected if kind == "enum" else [expected]
+        return f"expected one of: {', '.join(map(str, options))}; found {_found(value)}"
+    if kind == "pattern" and "[a-z0-9]" in expected:
+        return f"expected an id of lowercase letters, digits and hyphens (like item-01); found {_found(value)}"
+    if kind in ("minProperties", "maxProperties"):
+        return f"expected exactly one of: {', '.join(sorted(error.schema.get('properties', {})))}"
+    return f"{error.message}"
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "a mapping of fields",
+    "array": "a list",
+    "boolean": "true or false",
+    "integer or null": "a whole number or null",
+}
+
+
+# --- cross references ------------------------------------------------------------------------
+
+
+def _walk(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every value in the data with its path, depth first, in file order."""
+    yield path, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, path + (index,))
+
+
+def _entities(data: Any) -> Iterator[tuple[Path_, dict]]:
+    for path, node in _walk(data):
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            yield path, node
+
+
+def _kind_of(path: Path_) -> str | None:
+    """The kind of the entity at ``path``: from the name of the list it stands in."""
+    return ENTITY_KINDS.get(path[-2]) if len(path) >= 2 and isinstance(path[-1], int) else None
+
+
+def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    ids_by_kind: dict[str, set[str]] = {}
+    first_use: dict[str, Path_] = {}
+    for path, entity in _entities(data):
+        entity_id = entity["id"]
+        if entity_id in first_use:
+            where = source.position(first_use[entity_id] + ("id",))
+            yield source.diagnostic(
+                "duplicate-id", path + ("id",), f"id '{entity_id}' is already used at line {where[0]}"
+            )
+            continue
+        first_use[entity_id] = path
+        ids_by_kind.setdefault(_kind_of(path) or "", set()).add(entity_id)
+    all_ids = set(first_use) | {PLAN_ID}
+    yield from _reference_problems(data, source, ids_by_kind, all_ids)
+    yield from _schedule_problems(data, source)
+
+
+def _reference_problems(data, source, ids_by_kind, all_ids) -> Iterator[Diagnostic]:
+    for path, node in _walk(data):
+        if not isinstance(node, dict):
+            continue
+        for key, kind in REFERENCE_KINDS.items():
+            references = node.get(key)
+            if isinstance(references, str):
+                references = [references]
+                reference_paths = [path + (key,)]
+            elif isinstance(references, list):
+                reference_paths = [path + (key, i) for i in range(len(references))]
+            else:
+                continue
+            for reference, reference_path in zip(references, reference_paths):
+                if isinstance(reference, str) and reference not in ids_by_kind.get(kind, set()):
+                    yield source.diagnostic(
+                        f"unknown-{kind.replace(' ', '-')}", reference_path, f"no {kind} has the id '{reference}'"
+                    )
+        if len(path) == 2 and path[0] == "editorial_notes":
+            target = node.get("target")
+            if isinstance(target, str) and target not in all_ids:
+                yield source.diagnostic("unknown-target", path + ("target",), f"nothing has the id '{target}'")
+
+
+def _schedule_problems(data, source) -> Iterator[Diagnostic]:
+    period = data.get("plan", {}).get("period", {}) if isinstance(data, dict) else {}
+    start, end = period.get("start"), period.get("end")
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return
+    if start > end:
+        yield source.diagnostic("period-order", ("plan", "period"), f"the plan starts ({start}) after it ends ({end})")
+    for path, node in _walk(data):
+        if not (isinstance(node, dict) and "from" in node and "to" in node):
+            continue
+        first, last = node["from"], node["to"]
+        if not (isinstance(first, int) and isinstance(last, int)):
+            continue
+        for key, year in (("from", first), ("to", last)):
+            if not start <= year <= end:
+                yield source.diagnostic(
+                    "year-outside-period", path + (key,), f"expected a fiscal year from {start} to {end}, found {year}"
+                )
+        if first > last:
+            yield source.diagnostic("schedule-order", path, f"'from' ({first}) is after 'to' ({last})")
+
+
+# --- texts: translations, links, terminology --------------------------------------------------
+
+
+def _texts(data: Any) -> Iterator[tuple[Path_, dict]]:
+    for path, node in _walk(data):
+        if isinstance(node, dict) and isinstance(node.get("ja"), str) and path[:1] != ("terminology",):
+            yield path, node
+
+
+def text_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    terminology = data.get("terminology", []) if isinstance(data, dict) else []
+    terminology = [t for t in terminology if isinstance(t, dict) and isinstance(t.get("ja"), str)]
+    for path, text in _texts(data):
+        english = text.get("en")
+        pending = text.get("translation") == "pending"
+        if english is None and not pending:
+            yield source.diagnostic(
+                "missing-translation", path, "expected an 'en' text, or 'translation: pending' until it is written"
+            )
+        if english is not None and pending:
+            yield source.diagnostic(
+                "translation-conflict", path + ("translation",), "has an 'en' text, so it cannot be pending"
+            )
+        for language in ("ja", "en"):
+            if isinstance(text.get(language), str):
+                for target in disallowed_links(text[language]):
+                    yield source.diagnostic(
+                        "unsafe-link",
+                        path + (language,),
+                        f"link target '{target}' is not http, https, mailto or /…; it is shown as text",
+                        severity=Severity.WARNING,
+                    )
+        if isinstance(english, str):
+            yield from _terminology_problems(text, path, terminology, source)
+
+
+def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnostic]:
+    lowered = text["en"].lower()
+    for entry in terminology:
+        if entry["ja"] not in text["ja"]:
+            continue
+        for variant in entry.get("avoid", []):
+            if isinstance(variant, str) and variant.lower() in lowered:
+                yield source.diagnostic(
+                    "terminology",
+                    path + ("en",),
+                    f"'{entry['ja']}' is translated '{entry['en']}' in this plan; found '{variant}'",
+                )
