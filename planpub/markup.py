@@ -41,3 +41,17 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 def disallowed_links(source: str) -> list[str]:
     """Link targets in ``source`` that will be shown as text instead of becoming links."""
     return [target for target in _LINK_TARGET.findall(source) if not is_allowed_link(target)]
+
+
+# Kana, kanji, CJK punctuation and full-width forms: a run of these in English text is Japanese.
+_JAPANESE_RUN = re.compile(r"(?:\d[\d.,]*)?[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffef]+(?:[ ・]?[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffef0-9０-９]+)*")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def mark_japanese(html: str) -> Markup:
+    """Wrap Japanese runs in English HTML in <span lang="ja">, so screen readers switch voice
+    (WCAG 3.1.2). Only text between tags is touched, never attribute values."""
+    parts = _TAG.split(str(html))
+    for index in range(0, len(parts), 2):  # even indexes are text, odd ones are tags
+        parts[index] = _JAPANESE_RUN.sub(r'<span lang="ja">\g<0></span>', parts[index])
+    return Markup("".join(parts))

@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .fiscal import fiscal_span, fiscal_year
-from .markup import render_prose
+from .markup import mark_japanese, render_prose
 from .model import Plan, Target, Text, Unit
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
@@ -71,7 +71,11 @@ class Localizer:
             return Markup("")
         if self.pending(text):
             return Markup('<span lang="ja">{}</span>').format(text.ja)
-        return escape(self.raw(text))
+        return self._mark(escape(self.raw(text)))
+
+    def _mark(self, html: Markup) -> Markup:
+        """In English pages, Japanese quoted inside English text gets lang="ja"."""
+        return mark_japanese(html) if self.language != "ja" else html
 
     def prose(self, text: Text | None) -> Markup:
         """A prose field (Markdown subset) as an HTML block."""
@@ -81,7 +85,7 @@ class Localizer:
         if self.pending(text):
             notice = Markup('<p class="plan-pending">{}</p>').format(self.ui("translation_pending_long"))
             return Markup('<div class="plan-prose" lang="ja">{}{}</div>').format(notice, html)
-        return Markup('<div class="plan-prose">{}</div>').format(html)
+        return Markup('<div class="plan-prose">{}</div>').format(self._mark(html))
 
     def inline_markdown(self, text: str) -> Markup:
         """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""

@@ -1,0 +1,54 @@
+# Two commands do all set-up on a fresh Debian/Ubuntu machine:
+#   make site   build the Japanese and English site into site/
+#   make test   install test dependencies (Chromium, CJK fonts, axe-core) and run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test check serve system-packages clean
+
+site: $(VENV)/.site-installed
+	$(BIN)/python build.py build
+
+check: $(VENV)/.site-installed
+	$(BIN)/python build.py check
+
+serve: $(VENV)/.site-installed
+	$(BIN)/python build.py serve
+
+test: $(VENV)/.test-installed node_modules/.installed system-packages
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { $(MAKE) --no-print-directory apt PACKAGES=python3-venv && $(PYTHON) -m venv $(VENV); }
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt requirements.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json | system-packages
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the browser tests need: install them when missing (as root), otherwise say how.
+system-packages:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	dpkg-query -W -f='$${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing="$$missing fonts-noto-cjk"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory apt PACKAGES="$$missing"; fi
+
+apt:
+	@if [ "$$(id -u)" -ne 0 ]; then \
+	  echo "Missing Debian packages:$(PACKAGES). Install them with:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y$(PACKAGES)"; exit 1; \
+	fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES) >/dev/null
+
+clean:
+	rm -rf site build .pytest_cache

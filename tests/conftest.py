@@ -1,0 +1,47 @@
+"""Shared test helpers: the fixture plan, variants of it with one change, and the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINIMAL = FIXTURES / "minimal.yaml"
+
+
+def line_of(text: str, fragment: str) -> int:
+    """1-based number of the first line containing ``fragment``."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if fragment in line:
+            return number
+    raise AssertionError(f"{fragment!r} not in text")
+
+
+@pytest.fixture
+def variant(tmp_path):
+    """Write the minimal plan with replacements applied; returns (path, text)."""
+
+    def make(*replacements: tuple[str, str], name: str = "plan.yaml") -> tuple[Path, str]:
+        text = MINIMAL.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, f"{old!r} is not in the fixture"
+            text = text.replace(old, new, 1)
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path, text
+
+    return make
+
+
+def run_cli(*arguments: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "build.py"), *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=300,
+    )

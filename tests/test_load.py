@@ -1,0 +1,52 @@
+import pytest
+
+from planpub.diagnostics import PlanError
+from planpub.load import format_path, load_plan
+from tests.conftest import MINIMAL, line_of
+
+
+def test_loads_data_and_remembers_where_each_field_is():
+    loaded = load_plan(MINIMAL)
+    text = MINIMAL.read_text(encoding="utf-8")
+    assert loaded.data["reform"]["pillars"][0]["id"] == "pillar-1"
+    line, column = loaded.source.position(("reform", "pillars", 0, "viewpoints", 0, "items", 0, "title"))
+    assert line == line_of(text, "title: {ja: 事務の見直し")
+    assert column == text.splitlines()[line - 1].index("{") + 1
+
+
+def test_position_of_a_missing_field_is_its_parent():
+    loaded = load_plan(MINIMAL)
+    assert loaded.source.position(("plan", "no-such-field")) == loaded.source.position(("plan",))
+
+
+def test_path_format():
+    assert format_path(("reform", "pillars", 0, "title", "en")) == "reform.pillars[0].title.en"
+
+
+def codes(error: PlanError) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in error.diagnostics]
+
+
+def test_syntax_error_points_to_its_line(variant):
+    path, text = variant(("status: draft", "status: [draft"))
+    with pytest.raises(PlanError) as error:
+        load_plan(path)
+    (code, line), = codes(error.value)
+    assert code == "yaml-syntax"
+    assert line >= line_of(text, "status: [draft")
+
+
+def test_duplicate_key_is_an_error(variant):
+    path, text = variant(("  status: draft\n", "  status: draft\n  status: final\n"))
+    with pytest.raises(PlanError) as error:
+        load_plan(path)
+    assert codes(error.value) == [("duplicate-key", line_of(text, "status: final"))]
+
+
+def test_empty_and_missing_files(tmp_path):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    for path, code in ((empty, "empty-file"), (tmp_path / "absent.yaml", "unreadable-file")):
+        with pytest.raises(PlanError) as error:
+            load_plan(path)
+        assert error.value.diagnostics[0].code == code

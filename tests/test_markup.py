@@ -1,0 +1,42 @@
+from planpub.markup import disallowed_links, mark_japanese, render_prose
+
+
+def test_paragraphs_lists_emphasis_and_links():
+    html = render_prose("One *two* **three**\n\n- a\n- [b](https://example.jp/)\n\n1. c")
+    assert "<p>One <em>two</em> <strong>three</strong></p>" in html
+    assert '<li><a href="https://example.jp/">b</a></li>' in html
+    assert "<ol>" in html
+
+
+def test_raw_html_is_shown_as_text():
+    html = render_prose('<script>alert(1)</script> <img src=x onerror="alert(2)">')
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_unsafe_link_targets_stay_literal_text():
+    for target in ("javascript:alert(1)", "data:text/html,x", "//evil.example/", "vbscript:x"):
+        html = render_prose(f"[click]({target})")
+        assert "<a" not in html
+        assert "[click]" in html
+
+
+def test_site_relative_and_mail_links_are_allowed():
+    html = render_prose("[a](/items/01/) [b](mailto:info@example.jp)")
+    assert html.count("<a ") == 2
+
+
+def test_headings_tables_and_images_are_not_part_of_the_subset():
+    html = render_prose("# Title\n\n![alt](https://example.jp/x.png)")
+    assert "<h1>" not in html and "<img" not in html
+
+
+def test_disallowed_links_are_reported():
+    assert disallowed_links("[a](javascript:x) [b](https://ok.jp) [c](ftp://x)") == ["javascript:x", "ftp://x"]
+
+
+def test_japanese_in_english_is_marked_outside_tags_only():
+    html = mark_japanese('<a title="墨田">The draft says 「有休休暇」 and 180億円.</a>')
+    assert 'title="墨田"' in html
+    assert '<span lang="ja">「有休休暇」</span>' in html
+    assert '<span lang="ja">180億円</span>' in html

@@ -1,0 +1,116 @@
+import json
+
+from planpub.diagnostics import Severity
+from planpub.load import load_plan
+from planpub.validate import plan_schema, validate
+from tests.conftest import MINIMAL, PROJECT, line_of
+
+
+def problems(path):
+    return [(d.code, d.line, d.path) for d in validate(load_plan(path))]
+
+
+def test_fixture_and_real_plan_are_valid():
+    assert validate(load_plan(MINIMAL)) == []
+    assert [d for d in validate(load_plan(PROJECT / "plan.yaml")) if d.severity is Severity.ERROR] == []
+
+
+def test_wrong_type_names_expected_and_found(variant):
+    path, text = variant(("number: 1\n      title: {ja: 経営改善", "number: one\n      title: {ja: 経営改善"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line) == ("schema-type", line_of(text, "number: one"))
+    assert diagnostic.path == "reform.pillars[0].number"
+    assert "expected a whole number, found text" in diagnostic.message
+
+
+def test_missing_required_field(variant):
+    path, text = variant(("              purpose: {ja: 効率化する。, en: To work more efficiently.}\n", ""))
+    diagnostic, = validate(load_plan(path))
+    assert diagnostic.code == "schema-required"
+    assert diagnostic.line == line_of(text, "- id: item-01")
+    assert "purpose" in diagnostic.message
+
+
+def test_unknown_field_lists_the_allowed_ones(variant):
+    path, text = variant(("  status: draft", "  status: draft\n  colour: blue"))
+    diagnostic, = validate(load_plan(path))
+    assert diagnostic.code == "schema-additionalProperties"
+    assert "colour" in diagnostic.message and "status" in diagnostic.message
+
+
+def test_bad_enum_value(variant):
+    path, text = variant(("comparator: at-most", "comparator: below"))
+    assert problems(path) == [("schema-enum", line_of(text, "comparator: below"), "indicator_groups[0].indicators[0].target.comparator")]
+
+
+def test_unknown_department_reference(variant):
+    path, text = variant(("departments: [planning]", "departments: [plannning]"))
+    assert problems(path) == [
+        ("unknown-department", line_of(text, "departments: [plannning]"), "informatization.guidelines[0].measures[0].initiatives[0].departments[0]")
+    ]
+
+
+def test_unknown_term_indicator_group_initiative_and_note_target(variant):
+    path, text = variant(
+        ("terms: [test-term]", "terms: [no-term]"),
+        ("- indicator_group: cost-targets", "- indicator_group: no-group"),
+        ("initiative: initiative-01", "initiative: initiative-99"),
+        ("target: item-01", "target: item-99"),
+    )
+    assert [code for code, _, _ in problems(path)] == ["unknown-indicator-group", "unknown-term", "unknown-initiative", "unknown-target"]
+
+
+def test_duplicate_id_names_the_first_use(variant):
+    path, text = variant(("- id: measure-01", "- id: guideline-1"))
+    first, second = [n for n, line in enumerate(text.splitlines(), 1) if "- id: guideline-1" in line]
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line) == ("duplicate-id", second)
+    assert f"already used at line {first}" in diagnostic.message
+
+
+def test_schedule_year_outside_the_plan_period(variant):
+    path, text = variant(("{from: 2023, to: 2025, text: {ja: 実施", "{from: 2023, to: 2026, text: {ja: 実施"))
+    assert problems(path) == [("year-outside-period", line_of(text, "to: 2026"), "reform.pillars[0].viewpoints[0].items[0].actions[0].schedule[1].to")]
+
+
+def test_schedule_running_backwards(variant):
+    path, text = variant(("{from: 2023, to: 2025, text: {ja: 実施", "{from: 2025, to: 2023, text: {ja: 実施"))
+    assert [code for code, _, _ in problems(path)] == ["schedule-order"]
+
+
+def test_missing_translation_and_explicit_pending(variant):
+    path, text = variant(("purpose: {ja: 効率化する。, en: To work more efficiently.}", "purpose: {ja: 効率化する。}"))
+    assert problems(path) == [("missing-translation", line_of(text, "purpose: {ja: 効率化する。}"), "reform.pillars[0].viewpoints[0].items[0].purpose")]
+    # The fixture's action description is {ja: …, translation: pending}: accepted.
+
+
+def test_english_text_and_pending_at_once(variant):
+    path, _ = variant(("description: {ja: 見直す。, translation: pending}", "description: {ja: 見直す。, en: Review., translation: pending}"))
+    assert [code for code, _, _ in problems(path)] == ["translation-conflict"]
+
+
+def test_unsafe_link_is_a_warning_not_an_error(variant):
+    path, text = variant(("en: We put procedures online.", "en: \"[Apply](javascript:alert(1))\""))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.severity) == ("unsafe-link", Severity.WARNING)
+
+
+def test_terminology_variant_is_reported(variant):
+    path, text = variant(("summary: {ja: 柱の説明。, en: About the pillar.}", "summary: {ja: 改革の柱の説明。, en: About the reform column.}"))
+    assert [code for code, _, _ in problems(path)] == ["terminology"]
+
+
+def test_every_problem_is_reported_in_one_run(variant):
+    path, _ = variant(
+        ("status: draft", "status: drafted"),
+        ("departments: [planning]", "departments: [nobody]"),
+        ("purpose: {ja: 効率化する。, en: To work more efficiently.}", "purpose: {ja: 効率化する。}"),
+    )
+    assert sorted(code for code, _, _ in problems(path)) == ["missing-translation", "schema-enum", "unknown-department"]
+
+
+def test_schema_is_draft_2020_12_and_describes_top_level_fields():
+    schema = plan_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert all("description" in field for field in schema["properties"].values())
+    json.dumps(schema)
