@@ -1,0 +1,109 @@
+import markdown
+import pytest
+
+from planpub.load import load_plan
+from planpub.model import Target, Text, Unit, build_plan
+from planpub.render import Localizer, render_site, ui_strings
+from planpub.urls import Urls
+from tests.conftest import MINIMAL, PROJECT
+
+MAN_YEN = Unit("man-yen", "{}万円", "¥{}", 10000)
+OKU_YEN = Unit("oku-yen", "{}億円", "¥{} billion", 0.1)
+PERCENT = Unit("percent", "{}%", "{}%")
+
+
+@pytest.fixture(scope="module")
+def site():
+    plan = build_plan(load_plan(MINIMAL).data)
+    urls = Urls(plan)
+    return plan, urls, {r.language: r for r in render_site(plan, urls, PROJECT / "content")}
+
+
+def localizer(site, language, page_index=0):
+    plan, urls, _ = site
+    return Localizer(language, plan, urls, urls.pages[page_index])
+
+
+def test_quantities_in_each_language(site):
+    ja, en = localizer(site, "ja"), localizer(site, "en")
+    assert (ja.quantity(53, MAN_YEN), en.quantity(53, MAN_YEN)) == ("53万円", "¥530,000")
+    assert (ja.quantity(108, OKU_YEN), en.quantity(108, OKU_YEN)) == ("108億円", "¥10.8 billion")
+    assert en.quantity(86.5, PERCENT) == "86.5%"
+
+
+def test_targets_with_share_reference_and_condition(site):
+    ja, en = localizer(site, "ja"), localizer(site, "en")
+    share = Target(2025, 30, "approximately", PERCENT, of=Text("標準財政規模", "the standard fiscal scale"))
+    assert ja.target(share) == "標準財政規模の30%程度"
+    assert en.target(share) == "about 30% of the standard fiscal scale"
+    bonds = Target(2025, 350, "within", OKU_YEN, condition=Text("除却分を除く", "excluding demolition"))
+    assert ja.target(bonds) == "350億円以内〔除却分を除く〕"
+    assert en.target(bonds, column_year=2022) == "within ¥35 billion (excluding demolition) (FY2025)"
+
+
+def test_every_page_is_rendered_in_both_languages(site):
+    _, urls, rendered = site
+    for language in ("ja", "en"):
+        assert set(rendered[language].files) == {page.source_file for page in urls.pages}
+
+
+def test_same_template_writes_each_language(site):
+    _, _, rendered = site
+    assert rendered["ja"].files["items/01/index.md"].startswith("# 取組項目 No\\.1 事務の見直し { #item-01 }")
+    assert rendered["en"].files["items/01/index.md"].startswith("# Reform item No\\.1 Reviewing work { #item-01 }")
+
+
+def test_pending_translation_shows_japanese_marked_as_japanese(site):
+    _, _, rendered = site
+    english = rendered["en"].files["items/01/index.md"]
+    assert '<div class="plan-prose" lang="ja"><p class="plan-pending">' in english
+    assert "<p>見直す。</p>" in english
+
+
+def test_schedule_cells_span_their_years(site):
+    _, _, rendered = site
+    html = markdown.markdown(rendered["en"].files["items/01/index.md"], extensions=["attr_list"])
+    assert '<th scope="col">FY2022</th>' in html
+    assert '<td colspan="3" class="plan-schedule__cell"><span class="plan-visually-hidden">FY2023–FY2025: </span>Implement</td>' in html
+
+
+def test_indicator_table_and_kpi_with_initiative_link(site):
+    _, _, rendered = site
+    chapter = rendered["ja"].files["part-1/chapter-1/index.md"]
+    assert '<td class="plan-number">65.5万円</td>' in chapter
+    assert "50万円以下" in chapter
+    guideline = rendered["en"].files["guidelines/1/index.md"]
+    assert '<a href="../../initiatives/01/">Initiative 1</a>' in guideline
+    assert "Baseline (FY2021)" in guideline and "Target (FY2025)" in guideline
+
+
+def test_japanese_quoted_in_english_is_marked(site):
+    _, _, rendered = site
+    notes = rendered["en"].files["editorial-notes/index.md"]
+    assert '<span lang="ja">「事務」</span>' in notes
+
+
+def test_hostile_titles_cannot_become_html_or_markdown(site):
+    plan, urls, _ = site
+    l10n = Localizer("en", plan, urls, urls.pages[0])
+    heading = l10n.heading(2, Text("<script>alert(1)</script> *x*", "<img src=x onerror=alert(1)> [a](javascript:x)"), "h")
+    html = markdown.markdown(heading, extensions=["attr_list"])
+    assert "<img" not in html and "<a" not in html and "<em>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_navigation_titles_are_escaped(site):
+    _, _, rendered = site
+    nav = rendered["en"].nav
+    assert nav[0] == {"Home": "index.md"}
+    part = nav[1]["Part 1 Reform"]
+    assert part[0] == "part-1/index.md"
+
+
+def test_interface_strings_have_the_same_keys_in_every_language():
+    def keys(strings, prefix=""):
+        return {prefix + k if not isinstance(v, dict) else None for k, v in strings.items()} - {None} | {
+            f"{k}.{sub}" for k, v in strings.items() if isinstance(v, dict) for sub in v
+        }
+
+    assert keys(ui_strings("ja")) == keys(ui_strings("en"))

@@ -1,0 +1,82 @@
+"""End to end: build the real plan, serve it on 127.0.0.1 and open every page in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from build import build
+from planpub.load import load_plan
+from planpub.model import build_plan
+from planpub.urls import LANGUAGES, Urls
+from tests.browser import axe_violations, chromium, serve
+from tests.conftest import PROJECT
+
+PLAN = PROJECT / "plan.yaml"
+PAGES = [page.path for page in Urls(build_plan(load_plan(PLAN).data)).pages]
+OTHER = {"ja": "en", "en": "ja"}
+ROOT = {"ja": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    out = tmp_path_factory.mktemp("built") / "site"
+    build(PLAN, out)
+    with serve(out) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def tab(browser, site_url):
+    """A fresh page that records every request it makes."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", PAGES + ["404.html"])
+def test_page_is_accessible_local_and_switches_language(tab, site_url, path, language):
+    url = site_url + ROOT[language] + path
+    response = tab.goto(url)
+    assert response.status == 200
+    assert tab.get_attribute("html", "lang") == language
+    switcher = tab.locator(f"a.md-select__link[hreflang={OTHER[language]}]")
+    assert switcher.get_attribute("lang") == OTHER[language]
+    if path != "404.html":
+        assert switcher.evaluate("a => a.href") == site_url + ROOT[OTHER[language]] + path
+    assert axe_violations(tab) == []
+    outside = [r for r in tab.requests if not r.startswith(site_url)]
+    assert outside == []
+
+
+def test_switcher_lands_on_the_counterpart_page(tab, site_url):
+    tab.goto(site_url + "items/02/")
+    tab.locator("a.md-select__link[hreflang=en]").dispatch_event("click")
+    tab.wait_for_url(site_url + "en/items/02/")
+    assert tab.get_attribute("html", "lang") == "en"
+    assert "Reform item No.2" in tab.locator("h1").inner_text()
+
+
+def test_search_dialog_has_a_name(tab, site_url):
+    tab.goto(site_url + "en/")
+    assert tab.get_attribute("[data-md-component=search][role=dialog]", "aria-label") == "Search"
+
+
+def test_english_search_finds_english_text(tab, site_url):
+    tab.goto(site_url + "en/")
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    search = tab.locator("input.md-search__input")
+    search.fill("cashless")
+    search.press("End")
+    result = tab.locator(".md-search-result__item").first
+    result.wait_for(timeout=10000)
+    assert "initiatives/04/" in result.locator("a").first.get_attribute("href")

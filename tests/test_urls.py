@@ -1,0 +1,56 @@
+from planpub.load import load_plan
+from planpub.model import build_plan
+from planpub.urls import Urls
+from tests.conftest import MINIMAL
+
+
+def urls():
+    return Urls(build_plan(load_plan(MINIMAL).data))
+
+
+def test_every_page_has_a_stable_path_from_numbers_and_ids():
+    paths = {page.kind: page.path for page in urls().pages}
+    assert paths == {
+        "home": "",
+        "part": "part-2/",
+        "chapter": "part-2/chapter-1/",
+        "pillar": "pillars/1/",
+        "item": "items/01/",
+        "guideline": "guidelines/1/",
+        "initiative": "initiatives/01/",
+        "appendices": "appendices/",
+        "glossary": "glossary/",
+        "editorial_notes": "editorial-notes/",
+    }
+    assert [p.source_file for p in urls().pages][:2] == ["index.md", "part-1/index.md"]
+
+
+def test_anchors_for_entities_inside_pages():
+    index = urls()
+    assert index.location("item-01-action-1").anchor == "item-01-action-1"
+    assert index.location("item-01-action-1").page.path == "items/01/"
+    assert index.location("indicator-cost").page.path == "part-1/chapter-1/"
+    assert index.location("kpi-online").page.path == "guidelines/1/"
+    assert index.location("plan").page.path == ""
+
+
+def test_relative_links_between_pages():
+    index = urls()
+    item_page = index.location("item-01").page
+    assert index.href(item_page, "initiative-01") == "../../initiatives/01/"
+    assert index.href(item_page, "test-term") == "../../glossary/#test-term"
+    assert index.href(item_page, "item-01-action-1") == "./#item-01-action-1"
+    assert index.href(index.pages[0], "item-01") == "items/01/"
+    assert index.href(item_page, "plan") == "../../"
+
+
+def test_navigation_tree_and_parents():
+    index = urls()
+    model = index.plan
+    chapter_page = index.location("part-1-chapter-2").page
+    assert [p.path for p in index.children(chapter_page)] == ["pillars/1/"]
+    assert [p.path for p in index.children(index.location("pillar-1").page)] == ["items/01/"]
+    assert index.parent(model.items[0]).id == "viewpoint-1-1"
+    assert index.parent(model.initiatives[0]).id == "measure-01"
+    assert Urls.site_path(item_page := index.location("item-01").page, "en") == "en/items/01/"
+    assert item_page.path == "items/01/"
