@@ -51,7 +51,7 @@ class TerminologyEntry:
 
 @dataclass(frozen=True)
 class Note:
-    mark: str
+    mark: Text  # a symbol such as ※1 is the same text in every language
     text: Text
 
 
@@ -541,7 +541,11 @@ def _optional_text(data: dict[str, str] | None) -> Text | None:
 
 
 def _notes(data) -> tuple[Note, ...]:
-    return tuple(Note(n["mark"], _text(n["text"])) for n in data)
+    return tuple(Note(_mark(n["mark"]), _text(n["text"])) for n in data)
+
+
+def _mark(data: str | dict[str, str]) -> Text:
+    return Text(data, data) if isinstance(data, str) else _text(data)
 
 
 def _schedule(data) -> tuple[ScheduleEntry, ...]:

@@ -123,6 +123,13 @@ class Localizer:
     def action_marker(action: Any) -> str:
         return CIRCLED[action.number - 1] if action.number else "●"
 
+    def note_mark(self, mark: str, notes: tuple) -> Markup:
+        """How an indicator's footnote mark (given as its Japanese mark) is shown in this language."""
+        for note in notes:
+            if note.mark.ja == mark:
+                return self.text(note.mark)
+        return escape(mark)
+
     # --- years and quantities ---
 
     def fy(self, year: int) -> str:

@@ -63,9 +63,15 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
 def schema_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
     validator = Draft202012Validator(plan_schema())
     for error in validator.iter_errors(data):
-        for leaf in _leaf_errors(error):
-            path = tuple(leaf.absolute_path)
-            yield source.diagnostic(f"schema-{leaf.validator}", path, _describe(leaf))
+        leaves = _leaf_errors(error)
+        if len(leaves) > 1 and all(leaf.validator == "type" for leaf in leaves):
+            # A field that may take several shapes: one line naming them all.
+            wanted = " or ".join(_TYPE_WORDS.get(leaf.validator_value, leaf.validator_value) for leaf in leaves)
+            message = f"expected {wanted}, found {_found(error.instance)}"
+            yield source.diagnostic("schema-type", tuple(error.absolute_path), message)
+            continue
+        for leaf in leaves:
+            yield source.diagnostic(f"schema-{leaf.validator}", tuple(leaf.absolute_path), _describe(leaf))
 
 
 def _leaf_errors(error: ValidationError) -> list[ValidationError]:

@@ -75,6 +75,8 @@ def test_indicator_table_and_kpi_with_initiative_link(site):
     guideline = rendered["en"].files["guidelines/1/index.md"]
     assert '<a href="../../initiatives/01/">Initiative 1</a>' in guideline
     assert "Baseline (FY2021)" in guideline and "Target (FY2025)" in guideline
+    assert "Procedures online<sup>Note 1</sup>" in guideline and "<dt>Note 1</dt>" in guideline
+    assert "オンライン化手続数<sup>注1</sup>" in rendered["ja"].files["guidelines/1/index.md"]
 
 
 def test_japanese_quoted_in_english_is_marked(site):

@@ -114,3 +114,10 @@ def test_schema_is_draft_2020_12_and_describes_top_level_fields():
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert all("description" in field for field in schema["properties"].values())
     json.dumps(schema)
+
+
+def test_field_with_several_shapes_gets_one_line(variant):
+    path, text = variant(('{mark: "※1", text:', "{mark: 12, text:"))
+    diagnostic, = validate(load_plan(path))
+    assert diagnostic.code == "schema-type"
+    assert diagnostic.message == "expected text or a mapping of fields, found a number 12"
