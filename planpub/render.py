@@ -146,6 +146,8 @@ class Localizer:
         return self.ui(key, year=issued.year, month=issued.month, day=issued.day, month_name=MONTHS[issued.month - 1])
 
     def quantity(self, value: float, unit: Unit) -> str:
+        if value == 0:
+            return "0"  # zero is zero in every unit: "more than 0", not "more than ¥0 billion"
         number = Decimal(str(value))
         if self.language == "en":
             number *= Decimal(str(unit.en_multiplier))

@@ -29,6 +29,7 @@ def test_quantities_in_each_language(site):
     assert (ja.quantity(53, MAN_YEN), en.quantity(53, MAN_YEN)) == ("53万円", "¥530,000")
     assert (ja.quantity(108, OKU_YEN), en.quantity(108, OKU_YEN)) == ("108億円", "¥10.8 billion")
     assert en.quantity(86.5, PERCENT) == "86.5%"
+    assert (ja.compare("greater-than", ja.quantity(0, OKU_YEN)), en.compare("greater-than", en.quantity(0, OKU_YEN))) == ("＞0", "more than 0")
 
 
 def test_targets_with_share_reference_and_condition(site):
