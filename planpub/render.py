@@ -130,6 +130,12 @@ class Localizer:
                 return self.text(note.mark)
         return escape(mark)
 
+    @staticmethod
+    def notes_for(indicators, notes) -> tuple:
+        """The footnotes that these indicators point to."""
+        marks = {mark for indicator in indicators for mark in indicator.note_marks}
+        return tuple(note for note in notes if note.mark.ja in marks)
+
     # --- years and quantities ---
 
     def fy(self, year: int) -> str:

@@ -78,6 +78,8 @@ def test_indicator_table_and_kpi_with_initiative_link(site):
     assert "Baseline (FY2021)" in guideline and "Target (FY2025)" in guideline
     assert "Procedures online<sup>Note 1</sup>" in guideline and "<dt>Note 1</dt>" in guideline
     assert "オンライン化手続数<sup>注1</sup>" in rendered["ja"].files["guidelines/1/index.md"]
+    initiative = rendered["en"].files["initiatives/01/index.md"]
+    assert "Baseline (FY2021)" in initiative and "<dt>Note 1</dt>" in initiative
 
 
 def test_japanese_quoted_in_english_is_marked(site):

@@ -60,6 +60,19 @@ def test_unknown_term_indicator_group_initiative_and_note_target(variant):
     assert [code for code, _, _ in problems(path)] == ["unknown-indicator-group", "unknown-term", "unknown-initiative", "unknown-target"]
 
 
+def test_unknown_unit_pillar_and_guideline(variant):
+    path, text = variant(
+        ("unit: man-yen", "unit: yen"),
+        ("pillars: [pillar-1]", "pillars: [pillar-9]"),
+        ("guidelines: [guideline-1]", "guidelines: [guideline-9]"),
+    )
+    assert problems(path) == [
+        ("unknown-pillar", line_of(text, "pillars: [pillar-9]"), "parts[0].chapters[1].pillars[0]"),
+        ("unknown-guideline", line_of(text, "guidelines: [guideline-9]"), "parts[1].chapters[0].guidelines[0]"),
+        ("unknown-unit", line_of(text, "unit: yen"), "indicator_groups[0].indicators[0].unit"),
+    ]
+
+
 def test_duplicate_id_names_the_first_use(variant):
     path, text = variant(("- id: measure-01", "- id: guideline-1"))
     first, second = [n for n, line in enumerate(text.splitlines(), 1) if "- id: guideline-1" in line]
@@ -121,3 +134,10 @@ def test_field_with_several_shapes_gets_one_line(variant):
     diagnostic, = validate(load_plan(path))
     assert diagnostic.code == "schema-type"
     assert diagnostic.message == "expected text or a mapping of fields, found a number 12"
+
+
+def test_malformed_id_says_what_an_id_looks_like(variant):
+    path, text = variant(("- id: part-2", "- id: Part 2"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line) == ("schema-pattern", line_of(text, "- id: Part 2"))
+    assert diagnostic.message.startswith("expected an id of lowercase letters, digits and hyphens")
