@@ -44,8 +44,8 @@ system-packages:
 
 apt:
 	@if [ "$$(id -u)" -ne 0 ]; then \
-	  echo "Missing Debian packages:$(PACKAGES). Install them with:"; \
-	  echo "  sudo apt-get update && sudo apt-get install -y$(PACKAGES)"; exit 1; \
+	  echo "Missing Debian packages: $(PACKAGES). Install them with:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y $(PACKAGES)"; exit 1; \
 	fi
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES) >/dev/null
