@@ -27,8 +27,9 @@ from .urls import LANGUAGES, PLAN_ID, Page, Urls
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 MONTHS = ("January February March April May June July August September October November December").split()
-# Characters that would start Markdown syntax inside a heading or a navigation title.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
+# Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
+# (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 @lru_cache(maxsize=None)
@@ -89,7 +90,9 @@ class Localizer:
 
     def inline_markdown(self, text: str) -> Markup:
         """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""
-        return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " ")))
+        # Only &, < and > become entities: numeric ones (&#39;) would carry a "#" to escape.
+        html = text.replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
 
     def heading(self, level: int, text: Text, anchor: str, prefix: str = "") -> Markup:
         """A Markdown heading with a stable id (and lang="ja" while its translation is pending)."""

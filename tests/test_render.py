@@ -91,10 +91,12 @@ def test_japanese_quoted_in_english_is_marked(site):
 def test_hostile_titles_cannot_become_html_or_markdown(site):
     plan, urls, _ = site
     l10n = Localizer("en", plan, urls, urls.pages[0])
-    heading = l10n.heading(2, Text("<script>alert(1)</script> *x*", "<img src=x onerror=alert(1)> [a](javascript:x)"), "h")
+    heading = l10n.heading(2, Text("<script>", "<img src=x onerror=alert(1)> [a](javascript:x)"), "h")
+    plain = markdown.markdown(l10n.heading(2, Text("x", "A & B's | *c* 1. #"), "p"), extensions=["attr_list"])
+    assert plain == '<h2 id="p">A &amp; B\'s | *c* 1. #</h2>'
     html = markdown.markdown(heading, extensions=["attr_list"])
     assert "<img" not in html and "<a" not in html and "<em>" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<h2 id=\"h\">&lt;img src=x onerror=alert(1)&gt; [a](javascript:x)</h2>" in html
 
 
 def test_navigation_titles_are_escaped(site):
