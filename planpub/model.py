@@ -316,14 +316,6 @@ class Plan:
     appendices: tuple[Section, ...] = ()
     _notes_by_target: dict[str, tuple[EditorialNote, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def items(self) -> tuple[Item, ...]:
-        return tuple(item for pillar in self.pillars for item in pillar.items)
-
-    @property
-    def initiatives(self) -> tuple[Initiative, ...]:
-        return tuple(initiative for guideline in self.guidelines for initiative in guideline.initiatives)
-
     def notes_about(self, entity_id: str) -> tuple[EditorialNote, ...]:
         return self._notes_by_target.get(entity_id, ())
 

@@ -149,8 +149,3 @@ class Urls:
             return "./"
         link = posixpath.relpath(to_path or ".", from_path or ".")
         return "./" if link == "." else link + "/"
-
-    @staticmethod
-    def site_path(page: Page, language: str) -> str:
-        """The path of a page from the site root, e.g. ``en/items/01/``."""
-        return LANGUAGE_ROOTS[language] + page.path

@@ -8,6 +8,7 @@ parts of the file have the wrong shape.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -211,6 +212,24 @@ def _schedule_problems(data, source) -> Iterator[Diagnostic]:
                 )
         if first > last:
             yield source.diagnostic("schedule-order", path, f"'from' ({first}) is after 'to' ({last})")
+        yield from _typed_year_problems(node.get("text"), path + ("text",), source)
+
+
+# A fiscal year written into a schedule cell would repeat what from/to already say.
+_TYPED_YEAR = re.compile(r"(令和|平成)\S*年度|FY\s?\d{4}|\d{4}年度")
+
+
+def _typed_year_problems(text: Any, path: Path_, source: SourceMap) -> Iterator[Diagnostic]:
+    if not isinstance(text, dict):
+        return
+    for language in ("ja", "en"):
+        value = text.get(language)
+        if isinstance(value, str) and _TYPED_YEAR.search(value):
+            yield source.diagnostic(
+                "fiscal-year-in-text",
+                path + (language,),
+                f"expected the work only; found a fiscal year typed in '{value}' (years come from 'from' and 'to')",
+            )
 
 
 # --- texts: translations, links, terminology --------------------------------------------------

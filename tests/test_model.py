@@ -9,7 +9,7 @@ def plan():
 
 def test_references_are_resolved_to_objects():
     model = plan()
-    item = model.items[0]
+    item = model.pillars[0].items[0]
     assert [d.name.en for d in item.departments] == ["Planning Division", "Related divisions"]
     assert item.departments[1].is_group
     assert item.terms[0].definition.ja == "試験のための用語です。"
@@ -18,13 +18,13 @@ def test_references_are_resolved_to_objects():
 
 
 def test_pending_translation_has_no_english():
-    action = plan().items[0].actions[0]
+    action = plan().pillars[0].items[0].actions[0]
     assert action.description.en is None
     assert action.description.get("ja") == "見直す。"
 
 
 def test_item_schedule_rows_are_labelled_by_action():
-    row, = plan().items[0].schedule_rows
+    row, = plan().pillars[0].items[0].schedule_rows
     assert row.label.en == "Common work"
     assert [(e.start, e.end) for e in row.entries] == [(2022, 2022), (2023, 2025)]
 
@@ -40,4 +40,4 @@ def test_editorial_notes_by_target_and_fiscal_years():
     assert [n.id for n in model.notes_about("item-01")] == ["note-item-01"]
     assert model.notes_about("item-99") == ()
     assert model.metadata.fiscal_years == (2022, 2023, 2024, 2025)
-    assert [i.id for i in model.initiatives] == ["initiative-01"]
+    assert [i.id for i in model.guidelines[0].initiatives] == ["initiative-01"]

@@ -141,3 +141,8 @@ def test_malformed_id_says_what_an_id_looks_like(variant):
     diagnostic, = validate(load_plan(path))
     assert (diagnostic.code, diagnostic.line) == ("schema-pattern", line_of(text, "- id: Part 2"))
     assert diagnostic.message.startswith("expected an id of lowercase letters, digits and hyphens")
+
+
+def test_fiscal_year_typed_into_a_schedule_cell(variant):
+    path, text = variant(("{from: 2022, to: 2022, text: {ja: 検討, en: Review}}", "{from: 2022, to: 2022, text: {ja: 令和4年度検討, en: Review in FY2022}}"))
+    assert [(code, line) for code, line, _ in problems(path)] == [("fiscal-year-in-text", line_of(text, "令和4年度検討"))] * 2
