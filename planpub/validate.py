@@ -165,7 +165,35 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
         ids_by_kind.setdefault(_kind_of(path) or "", set()).add(entity_id)
     all_ids = set(first_use) | {PLAN_ID}
     yield from _reference_problems(data, source, ids_by_kind, all_ids)
+    yield from _number_problems(data, source)
     yield from _schedule_problems(data, source)
+
+
+# Numbers that page URLs are made from (items/01/) are unique across the plan; numbers of
+# things inside one parent (chapters of a part) are unique within it.
+NUMBERED_ACROSS_PLAN = {"parts", "pillars", "items", "guidelines", "initiatives"}
+NUMBERED_WITHIN_PARENT = {"chapters", "viewpoints", "measures", "actions"}
+
+
+def _number_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    seen: dict[tuple, Path_] = {}
+    for path, entity in _entities(data):
+        number, kind = entity.get("number"), path[-2] if len(path) >= 2 else None
+        if not isinstance(number, int) or isinstance(number, bool):
+            continue
+        if kind in NUMBERED_ACROSS_PLAN:
+            key = (kind, number)
+        elif kind in NUMBERED_WITHIN_PARENT:
+            key = (kind, path[:-2], number)
+        else:
+            continue
+        if key in seen:
+            line = source.position(seen[key] + ("number",))[0]
+            yield source.diagnostic(
+                "duplicate-number", path + ("number",), f"number {number} is already used at line {line}"
+            )
+        else:
+            seen[key] = path
 
 
 def _reference_problems(data, source, ids_by_kind, all_ids) -> Iterator[Diagnostic]:

@@ -146,3 +146,8 @@ def test_malformed_id_says_what_an_id_looks_like(variant):
 def test_fiscal_year_typed_into_a_schedule_cell(variant):
     path, text = variant(("{from: 2022, to: 2022, text: {ja: 検討, en: Review}}", "{from: 2022, to: 2022, text: {ja: 令和4年度検討, en: Review in FY2022}}"))
     assert [(code, line) for code, line, _ in problems(path)] == [("fiscal-year-in-text", line_of(text, "令和4年度検討"))] * 2
+
+
+def test_two_pages_cannot_share_a_number(variant):
+    path, text = variant(("            - id: initiative-01\n              number: 1", "            - id: initiative-01\n              number: 1\n              title: {ja: 重複, en: Twin}\n              description: {ja: 同じ番号。, en: Same number.}\n              schedule: []\n            - id: initiative-02\n              number: 1"))
+    assert [(code, line) for code, line, _ in problems(path)] == [("duplicate-number", line_of(text, "- id: initiative-02") + 1)]
