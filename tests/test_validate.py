@@ -151,3 +151,23 @@ def test_fiscal_year_typed_into_a_schedule_cell(variant):
 def test_two_pages_cannot_share_a_number(variant):
     path, text = variant(("            - id: initiative-01\n              number: 1", "            - id: initiative-01\n              number: 1\n              title: {ja: 重複, en: Twin}\n              description: {ja: 同じ番号。, en: Same number.}\n              schedule: []\n            - id: initiative-02\n              number: 1"))
     assert [(code, line) for code, line, _ in problems(path)] == [("duplicate-number", line_of(text, "- id: initiative-02") + 1)]
+
+
+def test_every_schema_field_is_described_in_both_languages():
+    schema = plan_schema()
+    undescribed = []
+
+    def visit(name, node):
+        if "$ref" in node and len(node) == 1:
+            undescribed.append(name)  # a bare reference says nothing about this use of it
+        elif not ("description" in node and "x-description-ja" in node) and node.get("type") != "string":
+            undescribed.append(name)
+        for field, child in node.get("properties", {}).items():
+            visit(f"{name}.{field}", child)
+
+    for name, definition in schema["$defs"].items():
+        if definition.get("type") in ("object", "array", None) or "properties" in definition:
+            visit(name, definition)
+    for field, child in schema["properties"].items():
+        visit(field, child)
+    assert undescribed == []
