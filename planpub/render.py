@@ -24,12 +24,17 @@ from .markup import mark_japanese, render_prose
 from .model import Plan, Target, Text, Unit
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
-ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 MONTHS = ("January February March April May June July August September October November December").split()
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
 # (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def roman(number: int) -> str:
+    """1 → Ⅰ … 12 → Ⅻ; beyond that, the number itself (no plan has that many pillars)."""
+    return ROMAN[number - 1] if 1 <= number <= len(ROMAN) else str(number)
 
 
 @lru_cache(maxsize=None)
@@ -117,10 +122,10 @@ class Localizer:
 
     def label(self, kind: str, entity: Any) -> str:
         """"第1編", "Reform pillar Ⅰ", "取組項目 No.1" …"""
-        return self.ui(kind, number=entity.number, numeral=ROMAN[entity.number - 1])
+        return self.ui(kind, number=entity.number, numeral=roman(entity.number))
 
     def viewpoint_label(self, pillar: Any, viewpoint: Any) -> str:
-        return self.ui("viewpoint", numeral=ROMAN[pillar.number - 1], number=viewpoint.number)
+        return self.ui("viewpoint", numeral=roman(pillar.number), number=viewpoint.number)
 
     @staticmethod
     def action_marker(action: Any) -> str:

@@ -3,7 +3,7 @@ import pytest
 
 from planpub.load import load_plan
 from planpub.model import Target, Text, Unit, build_plan
-from planpub.render import Localizer, render_site, ui_strings
+from planpub.render import Localizer, render_site, roman, ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
 
@@ -114,3 +114,11 @@ def test_interface_strings_have_the_same_keys_in_every_language():
         }
 
     assert keys(ui_strings("ja")) == keys(ui_strings("en"))
+
+
+def test_labels_for_high_numbers(site):
+    ja, en = localizer(site, "ja"), localizer(site, "en")
+    item = type("Item", (), {"number": 24})()
+    assert (ja.label("item", item), en.label("item", item)) == ("取組項目 No.24", "Reform item No.24")
+    assert (roman(3), roman(12), roman(13)) == ("Ⅲ", "Ⅻ", "13")
+    assert localizer(site, "ja").action_marker(type("Action", (), {"number": None})()) == "●"
