@@ -129,7 +129,9 @@ class Localizer:
 
     @staticmethod
     def action_marker(action: Any) -> str:
-        return CIRCLED[action.number - 1] if action.number else "●"
+        if not action.number:
+            return "●"
+        return CIRCLED[action.number - 1] if action.number <= len(CIRCLED) else f"({action.number})"
 
     def note_mark(self, mark: str, notes: tuple) -> Markup:
         """How an indicator's footnote mark (given as its Japanese mark) is shown in this language."""

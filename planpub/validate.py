@@ -166,7 +166,26 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
     all_ids = set(first_use) | {PLAN_ID}
     yield from _reference_problems(data, source, ids_by_kind, all_ids)
     yield from _number_problems(data, source)
+    yield from _placement_problems(data, source)
     yield from _schedule_problems(data, source)
+
+
+def _placement_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """Each pillar and guideline is presented by exactly one chapter: that chapter gives it its page."""
+    for key, section in (("pillars", "reform"), ("guidelines", "informatization")):
+        placed: dict[str, Path_] = {}
+        for path, node in _walk(data):
+            if len(path) >= 3 and path[-2] == key and path[0] == "parts" and isinstance(node, str):
+                if node in placed:
+                    line = source.position(placed[node])[0]
+                    yield source.diagnostic("placed-twice", path, f"'{node}' is already presented by the chapter at line {line}")
+                placed.setdefault(node, path)
+        entities = data.get(section, {}).get(key, []) if isinstance(data, dict) and isinstance(data.get(section), dict) else []
+        for index, entity in enumerate(entities if isinstance(entities, list) else []):
+            if isinstance(entity, dict) and isinstance(entity.get("id"), str) and entity["id"] not in placed:
+                yield source.diagnostic(
+                    "not-placed", (section, key, index, "id"), f"no chapter lists '{entity['id']}' in its {key}, so it has no page"
+                )
 
 
 # Numbers that page URLs are made from (items/01/) are unique across the plan; numbers of

@@ -70,6 +70,8 @@ def test_unknown_unit_pillar_and_guideline(variant):
         ("unknown-pillar", line_of(text, "pillars: [pillar-9]"), "parts[0].chapters[1].pillars[0]"),
         ("unknown-guideline", line_of(text, "guidelines: [guideline-9]"), "parts[1].chapters[0].guidelines[0]"),
         ("unknown-unit", line_of(text, "unit: yen"), "indicator_groups[0].indicators[0].unit"),
+        ("not-placed", line_of(text, "- id: pillar-1"), "reform.pillars[0].id"),
+        ("not-placed", line_of(text, "- id: guideline-1"), "informatization.guidelines[0].id"),
     ]
 
 
@@ -171,3 +173,11 @@ def test_every_schema_field_is_described_in_both_languages():
     for field, child in schema["properties"].items():
         visit(field, child)
     assert undescribed == []
+
+
+def test_pillars_and_guidelines_are_presented_by_exactly_one_chapter(variant):
+    path, text = variant(("pillars: [pillar-1]", "pillars: []"), ("guidelines: [guideline-1]", "guidelines: [guideline-1, guideline-1]"))
+    assert [(code, line) for code, line, _ in problems(path)] == [
+        ("placed-twice", line_of(text, "guidelines: [guideline-1, guideline-1]")),
+        ("not-placed", line_of(text, "- id: pillar-1")),
+    ]
