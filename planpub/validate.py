@@ -145,6 +145,15 @@ def _entities(data: Any) -> Iterator[tuple[Path_, dict]]:
             yield path, node
 
 
+def _get(data: Any, *keys: str) -> Any:
+    """data[k1][k2]…, or None where the file has another shape than expected."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
 def _kind_of(path: Path_) -> str | None:
     """The kind of the entity at ``path``: from the name of the list it stands in."""
     return ENTITY_KINDS.get(path[-2]) if len(path) >= 2 and isinstance(path[-1], int) else None
@@ -180,7 +189,7 @@ def _placement_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
                     line = source.position(placed[node])[0]
                     yield source.diagnostic("placed-twice", path, f"'{node}' is already presented by the chapter at line {line}")
                 placed.setdefault(node, path)
-        entities = data.get(section, {}).get(key, []) if isinstance(data, dict) and isinstance(data.get(section), dict) else []
+        entities = _get(data, section, key)
         for index, entity in enumerate(entities if isinstance(entities, list) else []):
             if isinstance(entity, dict) and isinstance(entity.get("id"), str) and entity["id"] not in placed:
                 yield source.diagnostic(
@@ -240,8 +249,7 @@ def _reference_problems(data, source, ids_by_kind, all_ids) -> Iterator[Diagnost
 
 
 def _schedule_problems(data, source) -> Iterator[Diagnostic]:
-    period = data.get("plan", {}).get("period", {}) if isinstance(data, dict) else {}
-    start, end = period.get("start"), period.get("end")
+    start, end = _get(data, "plan", "period", "start"), _get(data, "plan", "period", "end")
     if not (isinstance(start, int) and isinstance(end, int)):
         return
     if start > end:
@@ -289,8 +297,8 @@ def _texts(data: Any) -> Iterator[tuple[Path_, dict]]:
 
 
 def text_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
-    terminology = data.get("terminology", []) if isinstance(data, dict) else []
-    terminology = [t for t in terminology if isinstance(t, dict) and isinstance(t.get("ja"), str)]
+    terminology = _get(data, "terminology")
+    terminology = [t for t in terminology or [] if isinstance(t, dict) and isinstance(t.get("ja"), str)]
     for path, text in _texts(data):
         english = text.get("en")
         pending = text.get("translation") == "pending"
@@ -320,7 +328,8 @@ def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnosti
     for entry in terminology:
         if entry["ja"] not in text["ja"]:
             continue
-        for variant in entry.get("avoid", []):
+        avoid = entry.get("avoid")
+        for variant in avoid if isinstance(avoid, list) else []:
             if isinstance(variant, str) and variant.lower() in lowered:
                 yield source.diagnostic(
                     "terminology",

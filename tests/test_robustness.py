@@ -1,0 +1,58 @@
+"""Whatever an editor types, the pipeline answers with diagnostics or a site, never a traceback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planpub.diagnostics import PlanError, errors_only
+from planpub.load import load_plan
+from planpub.model import build_plan
+from planpub.render import render_site
+from planpub.urls import Urls
+from planpub.validate import validate
+from tests.conftest import MINIMAL, PROJECT
+
+SCALAR_LINE = re.compile(r"^(\s*-?\s*[\w-]+: )(?![|>])(\S.*)$")
+WRONG_VALUES = ["[]", "{}", "~", "12", "yes", "'x'"]
+
+
+def mutations():
+    lines = MINIMAL.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        match = SCALAR_LINE.match(line)
+        if match:
+            for value in WRONG_VALUES:
+                yield number, match.group(1) + value
+
+
+def run_pipeline(path):
+    """Every stage up to rendering, in process; returns the diagnostics, or None when it rendered."""
+    try:
+        loaded = load_plan(path)
+    except PlanError as error:
+        return error.diagnostics
+    problems = errors_only(validate(loaded))
+    if problems:
+        return problems
+    plan = build_plan(loaded.data)
+    render_site(plan, Urls(plan), PROJECT / "content")
+    return None
+
+
+def test_every_wrong_scalar_gives_diagnostics_not_a_crash(tmp_path):
+    lines = MINIMAL.read_text(encoding="utf-8").splitlines()
+    checked = 0
+    for number, replacement in mutations():
+        changed = lines[:number] + [replacement] + lines[number + 1 :]
+        path = tmp_path / "plan.yaml"
+        path.write_text("\n".join(changed), encoding="utf-8")
+        try:
+            result = run_pipeline(path)
+        except Exception as error:  # noqa: BLE001 - the point is that nothing escapes
+            pytest.fail(f"line {number + 1} as {replacement.strip()!r} raised {error!r}")
+        if result:
+            assert all(d.line >= 1 and d.column >= 1 and d.code for d in result)
+        checked += 1
+    assert checked > 100
