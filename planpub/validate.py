@@ -8,6 +8,7 @@ parts of the file have the wrong shape.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -55,6 +56,7 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     problems = list(schema_problems(data, source))
     problems += cross_reference_problems(data, source)
     problems += text_problems(data, source)
+    problems += number_problems(data, source)
     return sorted(problems, key=lambda d: (d.line, d.column, d.code))
 
 
@@ -285,6 +287,13 @@ def _typed_year_problems(text: Any, path: Path_, source: SourceMap) -> Iterator[
                 path + (language,),
                 f"expected the work only; found a fiscal year typed in '{value}' (years come from 'from' and 'to')",
             )
+
+
+def number_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """YAML can spell infinity and not-a-number (.inf, .nan); no plan value is either."""
+    for path, node in _walk(data):
+        if isinstance(node, float) and not math.isfinite(node):
+            yield source.diagnostic("not-finite", path, f"expected a finite number, found {node}")
 
 
 # --- texts: translations, links, terminology --------------------------------------------------

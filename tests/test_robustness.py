@@ -15,7 +15,7 @@ from planpub.validate import validate
 from tests.conftest import MINIMAL, PROJECT
 
 SCALAR_LINE = re.compile(r"^(\s*-?\s*[\w-]+: )(?![|>])(\S.*)$")
-WRONG_VALUES = ["[]", "{}", "~", "12", "yes", "'x'"]
+WRONG_VALUES = ["[]", "{}", "~", "12", "yes", "'x'", ".nan", "-.inf", "2022-04-01"]
 
 
 def mutations():
@@ -39,6 +39,14 @@ def run_pipeline(path):
     plan = build_plan(loaded.data)
     render_site(plan, Urls(plan), PROJECT / "content")
     return None
+
+
+def test_odd_numbers_inside_flow_mappings(tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8")
+    for odd in (".nan", ".inf", "1e400", "-0.0", "0.1e-30", "99999999999999999999"):
+        path = tmp_path / "plan.yaml"
+        path.write_text(text.replace("value: 50,", f"value: {odd},").replace("value: 53}", f"value: {odd}}}"), encoding="utf-8")
+        run_pipeline(path)  # diagnostics or a rendered site; an exception fails the test
 
 
 def test_every_wrong_scalar_gives_diagnostics_not_a_crash(tmp_path):

@@ -181,3 +181,11 @@ def test_pillars_and_guidelines_are_presented_by_exactly_one_chapter(variant):
         ("placed-twice", line_of(text, "guidelines: [guideline-1, guideline-1]")),
         ("not-placed", line_of(text, "- id: pillar-1")),
     ]
+
+
+def test_infinite_and_not_a_number_values(variant):
+    path, text = variant(("value: 50, comparator", "value: .nan, comparator"), ("value: 53}", "value: -.inf}"))
+    assert [(code, line) for code, line, _ in problems(path)] == [
+        ("not-finite", line_of(text, "-.inf")),
+        ("not-finite", line_of(text, ".nan")),
+    ]
