@@ -19,6 +19,10 @@ class Text:
     def get(self, language: str) -> str | None:
         return self.ja if language == "ja" else self.en
 
+    def shown(self, language: str) -> str:
+        """The text to show in ``language``: Japanese while a translation is pending."""
+        return self.get(language) or self.ja
+
 
 @dataclass(frozen=True)
 class Unit:

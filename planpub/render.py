@@ -69,7 +69,7 @@ class Localizer:
 
     def raw(self, text: Text) -> str:
         """The text in this language, falling back to Japanese while a translation is pending."""
-        return text.get(self.language) or text.ja
+        return text.shown(self.language)
 
     def text(self, text: Text | None) -> Markup:
         """Plain text for HTML; Japanese shown in an English page is marked lang="ja"."""
@@ -205,9 +205,6 @@ class Localizer:
 
     def href(self, entity_id: str) -> str:
         return self.urls.href(self.page, entity_id)
-
-    def notes_about(self, entity_id: str) -> tuple:
-        return self.plan.notes_about(entity_id)
 
 
 def _format_number(number: Decimal) -> str:

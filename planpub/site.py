@@ -34,8 +34,8 @@ def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: R
     language = rendered.language
     config = dict(base)
     config.update(
-        site_name=str(escape(plan.metadata.title.get(language) or plan.metadata.title.ja)),
-        copyright=str(escape(plan.metadata.publisher.get(language) or plan.metadata.publisher.ja)),
+        site_name=str(escape(plan.metadata.title.shown(language))),
+        copyright=str(escape(plan.metadata.publisher.shown(language))),
         docs_dir=str(docs),
         site_dir=str(site),
         nav=rendered.nav,

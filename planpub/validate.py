@@ -56,7 +56,7 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     problems = list(schema_problems(data, source))
     problems += cross_reference_problems(data, source)
     problems += text_problems(data, source)
-    problems += number_problems(data, source)
+    problems += non_finite_problems(data, source)
     return sorted(problems, key=lambda d: (d.line, d.column, d.code))
 
 
@@ -176,7 +176,7 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
         ids_by_kind.setdefault(_kind_of(path) or "", set()).add(entity_id)
     all_ids = set(first_use) | {PLAN_ID}
     yield from _reference_problems(data, source, ids_by_kind, all_ids)
-    yield from _number_problems(data, source)
+    yield from _duplicate_number_problems(data, source)
     yield from _placement_problems(data, source)
     yield from _schedule_problems(data, source)
 
@@ -205,7 +205,7 @@ NUMBERED_ACROSS_PLAN = {"parts", "pillars", "items", "guidelines", "initiatives"
 NUMBERED_WITHIN_PARENT = {"chapters", "viewpoints", "measures", "actions"}
 
 
-def _number_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def _duplicate_number_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
     seen: dict[tuple, Path_] = {}
     for path, entity in _entities(data):
         number, kind = entity.get("number"), path[-2] if len(path) >= 2 else None
@@ -289,7 +289,7 @@ def _typed_year_problems(text: Any, path: Path_, source: SourceMap) -> Iterator[
             )
 
 
-def number_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def non_finite_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
     """YAML can spell infinity and not-a-number (.inf, .nan); no plan value is either."""
     for path, node in _walk(data):
         if isinstance(node, float) and not math.isfinite(node):

@@ -21,6 +21,7 @@ def test_pending_translation_has_no_english():
     action = plan().pillars[0].items[0].actions[0]
     assert action.description.en is None
     assert action.description.get("ja") == "見直す。"
+    assert action.description.shown("en") == "見直す。"
 
 
 def test_item_schedule_rows_are_labelled_by_action():
