@@ -35,6 +35,20 @@ def render_prose(source: str) -> Markup:
     return Markup(_parser().render(source))
 
 
+# A numbered footnote is referred to in prose as [^1]; markdown-it leaves that text alone.
+FOOTNOTE_REFERENCE = re.compile(r"\[\^(\d+)\]")
+
+
+def link_footnotes(html: str, label: str) -> Markup:
+    """[^1] in rendered prose → a superscript link to the footnote's anchor (footnote-1)."""
+    return Markup(
+        FOOTNOTE_REFERENCE.sub(
+            lambda m: f'<sup class="plan-footnote-ref"><a href="#footnote-{m[1]}" aria-label="{label} {m[1]}">{m[1]}</a></sup>',
+            str(html),
+        )
+    )
+
+
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 
 

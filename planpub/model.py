@@ -6,6 +6,7 @@ Built only from data that passed validation, so lookups here may assume every re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -74,10 +75,143 @@ class BoxBlock:
 
 @dataclass(frozen=True)
 class FigureBlock:
-    caption: Text
-    note: Text
+    caption: Text | None = None
     source: Text | None = None
+    note: Text | None = None
     kind: str = "figure"
+
+
+@dataclass(frozen=True)
+class TermBlock:
+    """A 「…」とは box: a glossary term shown where the plan explains it."""
+
+    term: Term
+    kind: str = "term"
+
+
+@dataclass(frozen=True)
+class OverviewBlock:
+    """A system table generated from the data: scope "reform" or "informatization"."""
+
+    scope: str
+    kind: str = "overview"
+
+
+@dataclass(frozen=True)
+class When:
+    """A fiscal year, or a calendar year and month."""
+
+    fiscal_year: int | None = None
+    year: int | None = None
+    month: int | None = None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    entries: tuple[Text, ...]
+    when: When | None = None
+
+
+@dataclass(frozen=True)
+class HistoryBlock:
+    rows: tuple[HistoryRow, ...]
+    kind: str = "history"
+
+
+@dataclass(frozen=True)
+class ResultAction:
+    title: Text
+    progress: Text
+    status: str
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class ResultItem:
+    number: int
+    title: Text
+    actions: tuple[ResultAction, ...]
+
+
+@dataclass(frozen=True)
+class ReformResultsBlock:
+    items: tuple[ResultItem, ...]
+    kind: str = "reform_results"
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    name: Text
+    goals: Text
+    progress: Text
+    status: str
+    renamed: Text | None = None
+    added: bool = False
+
+
+@dataclass(frozen=True)
+class ProgramResultsBlock:
+    programs: tuple[ProgramResult, ...]
+    kind: str = "program_results"
+
+
+@dataclass(frozen=True)
+class FacilityGroup:
+    fiscal_year: int
+    names: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class FacilitiesBlock:
+    groups: tuple[FacilityGroup, ...]
+    kind: str = "facilities"
+
+
+@dataclass(frozen=True)
+class Member:
+    role: str
+    name: str  # a personal name is the same in every language
+    affiliation: Text
+
+
+@dataclass(frozen=True)
+class MembersBlock:
+    members: tuple[Member, ...]
+    kind: str = "members"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    date: date
+    agenda: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class MeetingsBlock:
+    meetings: tuple[Meeting, ...]
+    kind: str = "meetings"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Text
+    items: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    number: int
+    heading: Text
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class LegalTextBlock:
+    dated: date
+    articles: tuple[Article, ...]
+    reference: Text | None = None
+    supplementary: tuple[date, ...] = ()
+    kind: str = "legal_text"
 
 
 @dataclass(frozen=True)
@@ -140,7 +274,22 @@ class IndicatorGroupBlock:
     kind: str = "indicator_group"
 
 
-Block = TextBlock | BoxBlock | FigureBlock | TableBlock | IndicatorGroupBlock
+Block = (
+    TextBlock
+    | BoxBlock
+    | FigureBlock
+    | TableBlock
+    | IndicatorGroupBlock
+    | TermBlock
+    | OverviewBlock
+    | HistoryBlock
+    | ReformResultsBlock
+    | ProgramResultsBlock
+    | FacilitiesBlock
+    | MembersBlock
+    | MeetingsBlock
+    | LegalTextBlock
+)
 
 
 @dataclass(frozen=True)
@@ -150,6 +299,7 @@ class Section:
     number: str | None = None
     blocks: tuple[Block, ...] = ()
     subsections: tuple[Section, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,15 +328,18 @@ class Action:
 
 @dataclass(frozen=True)
 class Item:
+    """A reform item: its own purpose and actions, or a Part 2 guideline that carries it out."""
+
     id: str
     number: int
     title: Text
-    purpose: Text
-    actions: tuple[Action, ...]
+    purpose: Text | None = None
+    actions: tuple[Action, ...] = ()
     new: bool = False
     departments: tuple[Department, ...] = ()
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
+    guideline: Guideline | None = None
 
     @property
     def schedule_rows(self) -> tuple[ScheduleRow, ...]:
@@ -229,6 +382,7 @@ class Initiative:
     departments: tuple[Department, ...] = ()
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
+    figures: tuple[FigureBlock, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,6 +393,7 @@ class Measure:
     initiatives: tuple[Initiative, ...]
     new: bool = False
     summary: Text | None = None
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -272,6 +427,7 @@ class Part:
     number: int
     title: Text
     chapters: tuple[Chapter, ...]
+    appendices: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -289,6 +445,18 @@ class Issued:
 
 
 @dataclass(frozen=True)
+class Colophon:
+    """The back cover: who edited the plan and how to contact them."""
+
+    editor: Text
+    postal_code: str
+    address: Text
+    phone: str
+    phone_note: Text | None = None
+    slogan: Text | None = None
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: Text
     short_title: Text
@@ -299,6 +467,7 @@ class Metadata:
     status: str
     issued: Issued
     document_label: Text | None = None
+    colophon: Colophon | None = None
 
     @property
     def fiscal_years(self) -> tuple[int, ...]:
@@ -317,7 +486,7 @@ class Plan:
     departments: tuple[Department, ...]
     terminology: tuple[TerminologyEntry, ...]
     editorial_notes: tuple[EditorialNote, ...]
-    appendices: tuple[Section, ...] = ()
+    vision: Text | None = None
     _notes_by_target: dict[str, tuple[EditorialNote, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def notes_about(self, entity_id: str) -> tuple[EditorialNote, ...]:
@@ -342,8 +511,9 @@ class _PlanBuilder:
 
     def plan(self) -> Plan:
         data = self.data
-        pillars = tuple(self._pillar(p) for p in data["reform"]["pillars"])
         guidelines = tuple(self._guideline(g) for g in data["informatization"]["guidelines"])
+        self.guidelines = {g.id: g for g in guidelines}
+        pillars = tuple(self._pillar(p) for p in data["reform"]["pillars"])
         notes = tuple(EditorialNote(n["id"], n["target"], _text(n["text"])) for n in data["editorial_notes"])
         by_target: dict[str, tuple[EditorialNote, ...]] = {}
         for note in notes:
@@ -361,7 +531,7 @@ class _PlanBuilder:
                 TerminologyEntry(t["ja"], t["en"], tuple(t.get("avoid", ()))) for t in data["terminology"]
             ),
             editorial_notes=notes,
-            appendices=tuple(self._section(s) for s in data.get("appendices", ())),
+            vision=_optional_text(data["informatization"].get("vision")),
             _notes_by_target=by_target,
         )
 
@@ -379,7 +549,8 @@ class _PlanBuilder:
             )
             for c in data["chapters"]
         )
-        return Part(data["id"], data["number"], _text(data["title"]), chapters)
+        appendices = tuple(self._section(s) for s in data.get("appendices", ()))
+        return Part(data["id"], data["number"], _text(data["title"]), chapters, appendices)
 
     def _section(self, data) -> Section:
         return Section(
@@ -388,23 +559,16 @@ class _PlanBuilder:
             number=data.get("number"),
             blocks=tuple(self._block(b) for b in data.get("blocks", ())),
             subsections=tuple(self._section(s) for s in data.get("subsections", ())),
+            notes=_notes(data.get("notes", ())),
         )
 
     def _block(self, data) -> Block:
         (kind, value), = data.items()
-        if kind == "text":
-            return TextBlock(_text(value))
         if kind == "indicator_group":
             return IndicatorGroupBlock(self.groups[value])
-        if kind == "box":
-            return BoxBlock(_text(value["title"]), _text(value["body"]))
-        if kind == "figure":
-            return FigureBlock(_text(value["caption"]), _text(value["note"]), _optional_text(value.get("source")))
-        return TableBlock(
-            _text(value["caption"]),
-            tuple(_text(h) for h in value["header"]),
-            tuple(tuple(_text(cell) for cell in row) for row in value["rows"]),
-        )
+        if kind == "term":
+            return TermBlock(self.terms[value])
+        return _BLOCKS[kind](value)
 
     def _indicator_group(self, data) -> IndicatorGroup:
         return IndicatorGroup(
@@ -467,7 +631,8 @@ class _PlanBuilder:
             id=data["id"],
             number=data["number"],
             title=_text(data["title"]),
-            purpose=_text(data["purpose"]),
+            purpose=_optional_text(data.get("purpose")),
+            guideline=self.guidelines.get(data.get("guideline")),
             new=data.get("new", False),
             departments=self._departments(data),
             terms=tuple(self.terms[t] for t in data.get("terms", ())),
@@ -482,7 +647,7 @@ class _PlanBuilder:
                     departments=self._departments(a),
                     schedule=_schedule(a["schedule"]),
                 )
-                for a in data["actions"]
+                for a in data.get("actions", ())
             ),
         )
 
@@ -501,6 +666,7 @@ class _PlanBuilder:
                     new=m.get("new", False),
                     title=_text(m["title"]),
                     summary=_optional_text(m.get("summary")),
+                    notes=_notes(m.get("notes", ())),
                     initiatives=tuple(self._initiative(i) for i in m["initiatives"]),
                 )
                 for m in data["measures"]
@@ -522,6 +688,7 @@ class _PlanBuilder:
             departments=self._departments(data),
             terms=tuple(self.terms[t] for t in data.get("terms", ())),
             notes=_notes(data.get("notes", ())),
+            figures=tuple(_figure(f) for f in data.get("figures", ())),
         )
 
     def _departments(self, data) -> tuple[Department, ...]:
@@ -564,4 +731,109 @@ def _metadata(data) -> Metadata:
         status=data["status"],
         issued=Issued(issued["year"], issued.get("month"), issued.get("day")),
         document_label=_optional_text(data.get("document_label")),
+        colophon=_colophon(data.get("colophon")),
     )
+
+
+def _colophon(data) -> Colophon | None:
+    if not data:
+        return None
+    return Colophon(
+        editor=_text(data["editor"]),
+        postal_code=data["postal_code"],
+        address=_text(data["address"]),
+        phone=data["phone"],
+        phone_note=_optional_text(data.get("phone_note")),
+        slogan=_optional_text(data.get("slogan")),
+    )
+
+
+# --- blocks that need nothing but their own data ---------------------------------------------
+
+
+def _texts(data) -> tuple[Text, ...]:
+    return tuple(_text(t) for t in data)
+
+
+def _history(data) -> HistoryBlock:
+    return HistoryBlock(
+        tuple(HistoryRow(_texts(row["entries"]), row.get("when") and When(**row["when"])) for row in data)
+    )
+
+
+def _reform_results(data) -> ReformResultsBlock:
+    return ReformResultsBlock(
+        tuple(
+            ResultItem(
+                item["number"],
+                _text(item["title"]),
+                tuple(
+                    ResultAction(_text(a["title"]), _text(a["progress"]), a["status"], a.get("number"))
+                    for a in item["actions"]
+                ),
+            )
+            for item in data
+        )
+    )
+
+
+def _program_results(data) -> ProgramResultsBlock:
+    return ProgramResultsBlock(
+        tuple(
+            ProgramResult(
+                name=_text(p["name"]),
+                goals=_text(p["goals"]),
+                progress=_text(p["progress"]),
+                status=p["status"],
+                renamed=_optional_text(p.get("renamed")),
+                added=p.get("added", False),
+            )
+            for p in data
+        )
+    )
+
+
+def _figure(data) -> FigureBlock:
+    return FigureBlock(*(_optional_text(data.get(key)) for key in ("caption", "source", "note")))
+
+
+def _legal_text(data) -> LegalTextBlock:
+    return LegalTextBlock(
+        dated=date.fromisoformat(data["dated"]),
+        reference=_optional_text(data.get("reference")),
+        articles=tuple(
+            Article(
+                a["number"],
+                _text(a["heading"]),
+                tuple(Paragraph(_text(p["text"]), _texts(p.get("items", ()))) for p in a["paragraphs"]),
+            )
+            for a in data["articles"]
+        ),
+        supplementary=tuple(date.fromisoformat(d) for d in data.get("supplementary", ())),
+    )
+
+
+_BLOCKS = {
+    "text": lambda value: TextBlock(_text(value)),
+    "box": lambda value: BoxBlock(_text(value["title"]), _text(value["body"])),
+    "figure": lambda value: _figure(value),
+    "table": lambda value: TableBlock(
+        _text(value["caption"]),
+        _texts(value["header"]),
+        tuple(_texts(row) for row in value["rows"]),
+    ),
+    "overview": OverviewBlock,
+    "history": _history,
+    "reform_results": _reform_results,
+    "program_results": _program_results,
+    "facilities": lambda value: FacilitiesBlock(
+        tuple(FacilityGroup(g["fiscal_year"], _texts(g["names"])) for g in value)
+    ),
+    "members": lambda value: MembersBlock(
+        tuple(Member(m["role"], m["name"], _text(m["affiliation"])) for m in value)
+    ),
+    "meetings": lambda value: MeetingsBlock(
+        tuple(Meeting(date.fromisoformat(m["date"]), _texts(m["agenda"])) for m in value)
+    ),
+    "legal_text": _legal_text,
+}

@@ -19,14 +19,15 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .fiscal import fiscal_span, fiscal_year
-from .markup import mark_japanese, render_prose
-from .model import Plan, Target, Text, Unit
+from datetime import date
+
+from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year
+from .markup import link_footnotes, mark_japanese, render_prose
+from .model import Plan, Target, Text, Unit, When
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-MONTHS = ("January February March April May June July August September October November December").split()
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
 # (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -87,11 +88,15 @@ class Localizer:
         """A prose field (Markdown subset) as an HTML block."""
         if text is None:
             return Markup("")
-        html = render_prose(self.raw(text)).strip()
+        html = link_footnotes(render_prose(self.raw(text)).strip(), self.ui("footnote"))
         if self.pending(text):
             notice = Markup('<p class="plan-pending">{}</p>').format(self.ui("translation_pending_long"))
             return Markup('<div class="plan-prose" lang="ja">{}{}</div>').format(notice, html)
         return Markup('<div class="plan-prose">{}</div>').format(self._mark(html))
+
+    def name(self, name: str) -> Markup:
+        """A personal or proper name that is the same in every language (lang="ja" in English pages)."""
+        return self._mark(escape(name))
 
     def inline_markdown(self, text: str) -> Markup:
         """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""
@@ -108,8 +113,10 @@ class Localizer:
     def page_title(self, page: Page) -> str:
         """The title of a page in navigation and in its own H1."""
         subject = page.subject
-        if subject is None:
+        if subject is None or page.kind == "appendices":
             return self.ui(page.kind)
+        if page.kind == "appendix":
+            return f"{subject.number} {self.raw(subject.title)}" if subject.number else self.raw(subject.title)
         return f"{self.label(page.kind, subject)} {self.raw(subject.title)}"
 
     # --- interface strings and numbering ---
@@ -154,6 +161,14 @@ class Localizer:
     def fy_span(self, start: int, end: int) -> str:
         return fiscal_span(start, end, self.language)
 
+    def when(self, when: When) -> str:
+        if when.fiscal_year is not None:
+            return self.fy(when.fiscal_year)
+        return calendar_month(when.year, when.month, self.language)
+
+    def day(self, day: date, weekday: bool = False) -> str:
+        return calendar_date(day, self.language, weekday)
+
     def issued(self) -> str:
         issued = self.plan.metadata.issued
         if issued.month is None:
@@ -173,7 +188,8 @@ class Localizer:
     def compare(self, comparator: str, value: str) -> str:
         return self.ui(f"comparator.{comparator}", value=value)
 
-    def target(self, target: Target, column_year: int | None = None) -> str:
+    def target(self, target: Target, column_year: int | None) -> str:
+        """A target as a cell: its year is added when the column heading does not give it."""
         value = self.quantity(target.value, target.unit)
         if target.of:
             value = self.ui("target_of", of=self.raw(target.of), value=value)
@@ -184,8 +200,8 @@ class Localizer:
             text += self.ui("target_reference", year=self.fy(reference.year), value=shown)
         if target.condition:
             text += self.ui("target_condition", condition=self.raw(target.condition))
-        if column_year is not None and target.year != column_year:
-            text += self.ui("target_year_differs", year=self.fy(target.year))
+        if target.year != column_year:
+            text += self.ui("target_year_in_cell", year=self.fy(target.year))
         return text
 
     @staticmethod
@@ -193,10 +209,10 @@ class Localizer:
         return sorted({value.year for indicator in indicators for value in indicator.values})
 
     @staticmethod
-    def common_target_year(indicators) -> int:
-        """The year a table's target column is headed with: the one most of its targets share."""
-        years = [indicator.target.year for indicator in indicators]
-        return max(sorted(set(years)), key=years.count)
+    def shared_target_year(indicators) -> int | None:
+        """The year a table's target column is headed with, when every target shares it."""
+        years = {indicator.target.year for indicator in indicators}
+        return years.pop() if len(years) == 1 else None
 
     # --- links ---
 

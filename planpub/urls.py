@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Chapter, Guideline, Pillar, Plan, Section
+from .model import Chapter, Guideline, Part, Pillar, Plan, Section
 
 LANGUAGES = ("ja", "en")
 PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
@@ -48,12 +48,13 @@ class Urls:
 
     # --- building the index ---
 
-    def _add_page(self, kind: str, path: str, subject: Any = None, parent: Page | None = None) -> Page:
+    def _add_page(self, kind: str, path: str, subject: Any = None, parent: Page | None = None, *, locates: bool = True) -> Page:
+        """Add a page; ``locates`` makes it the place that links to its subject lead to."""
         page = Page(kind, path, subject)
         self.pages.append(page)
         if parent is not None:
             self._parent_pages[path] = parent
-        if subject is not None and getattr(subject, "id", None):
+        if locates and subject is not None and getattr(subject, "id", None):
             self._locations[subject.id] = Location(page)
         return page
 
@@ -72,8 +73,8 @@ class Urls:
             part_page = self._add_page("part", f"part-{part.number}/", part)
             for chapter in part.chapters:
                 self._index_chapter(part.number, chapter, part_page)
-        if plan.appendices:
-            self._index_sections(plan.appendices, self._add_page("appendices", "appendices/"))
+            if part.appendices:
+                self._index_appendices(part, part_page)
         glossary = self._add_page("glossary", "glossary/")
         for term in plan.terms:
             self._anchor(term, glossary)
@@ -110,6 +111,13 @@ class Urls:
             self._belongs(measure.initiatives, measure)
             for initiative in measure.initiatives:
                 self._add_page("initiative", f"initiatives/{initiative.number:02d}/", initiative, page)
+
+    def _index_appendices(self, part: Part, part_page: Page) -> None:
+        """The part's reference material: a contents page, then one page per appendix."""
+        path = f"part-{part.number}/appendices/"
+        contents = self._add_page("appendices", path, part, part_page, locates=False)
+        for position, appendix in enumerate(part.appendices, start=1):
+            self._index_sections((appendix,), self._add_page("appendix", f"{path}{position}/", appendix, contents))
 
     def _index_sections(self, sections: tuple[Section, ...], page: Page) -> None:
         for section in sections:

@@ -11,6 +11,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -20,7 +21,7 @@ from jsonschema.exceptions import ValidationError
 
 from .diagnostics import Diagnostic, Severity
 from .load import LoadedPlan, Path_, SourceMap
-from .markup import disallowed_links
+from .markup import FOOTNOTE_REFERENCE, disallowed_links
 from .urls import PLAN_ID
 
 # A reference field → the top-level collection that its ids must exist in.
@@ -32,6 +33,8 @@ REFERENCE_KINDS = {
     "indicator_group": "indicator group",
     "pillars": "pillar",
     "guidelines": "guideline",
+    "guideline": "guideline",
+    "term": "term",
 }
 # The list an entity stands in → its kind, as used by REFERENCE_KINDS.
 ENTITY_KINDS = {
@@ -57,6 +60,8 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     problems += cross_reference_problems(data, source)
     problems += text_problems(data, source)
     problems += non_finite_problems(data, source)
+    problems += footnote_problems(data, source)
+    problems += date_problems(data, source)
     return sorted(problems, key=lambda d: (d.line, d.column, d.code))
 
 
@@ -179,6 +184,20 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
     yield from _duplicate_number_problems(data, source)
     yield from _placement_problems(data, source)
     yield from _schedule_problems(data, source)
+    yield from _item_shape_problems(data, source)
+
+
+def _item_shape_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """An item has its own purpose and actions, or names the Part 2 guideline that carries it out."""
+    for path, node in _walk(data):
+        if not (path[:2] == ("reform", "pillars") and path[-2:-1] == ("items",) and isinstance(node, dict)):
+            continue
+        own = [key for key in ("purpose", "actions") if key in node]
+        if "guideline" in node and own:
+            yield source.diagnostic("item-shape", path + (own[0],), "an item with a guideline takes its actions from it; remove purpose and actions")
+        elif "guideline" not in node and len(own) < 2:
+            missing = " and ".join(key for key in ("purpose", "actions") if key not in node)
+            yield source.diagnostic("item-shape", path, f"missing {missing} (or a guideline that carries the item out)")
 
 
 def _placement_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
@@ -345,3 +364,47 @@ def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnosti
                     path + ("en",),
                     f"'{entry['ja']}' is translated '{entry['en']}' in this plan; found '{variant}'",
                 )
+
+
+# --- footnotes and dates ------------------------------------------------------------------------
+
+
+def _numbered_notes(node: Any) -> set[str]:
+    notes = node.get("notes") if isinstance(node, dict) else None
+    return {n["mark"] for n in notes if isinstance(n, dict) and isinstance(n.get("mark"), str) and n["mark"].isdigit()} if isinstance(notes, list) else set()
+
+
+def footnote_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """[^1] in a text needs a note marked 1 on an enclosing section, item or initiative; a numbered
+    footnote is numbered once in the plan, so its anchor (footnote-1) is unique on every page."""
+    nodes = dict(_walk(data))
+    first_use: dict[str, Path_] = {}
+    for path, node in nodes.items():
+        if len(path) < 2 or path[-2] != "notes" or not isinstance(node, dict):
+            continue
+        mark = node.get("mark")
+        if isinstance(mark, str) and mark.isdigit():
+            if mark in first_use:
+                line = source.position(first_use[mark])[0]
+                yield source.diagnostic("duplicate-footnote", path + ("mark",), f"footnote {mark} is already numbered at line {line}")
+            first_use.setdefault(mark, path + ("mark",))
+    for path, text in _texts(data):
+        for language in ("ja", "en"):
+            value = text.get(language)
+            for mark in FOOTNOTE_REFERENCE.findall(value) if isinstance(value, str) else ():
+                owners = (path[:length] for length in range(len(path), -1, -1))
+                if not any(mark in _numbered_notes(nodes.get(owner)) for owner in owners):
+                    yield source.diagnostic(
+                        "unknown-footnote", path + (language,), f"[^{mark}] has no note marked '{mark}' in its section, item or initiative"
+                    )
+
+
+def date_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """Dates the schema accepted by shape (2021-02-30 has one) must be real days."""
+    for path, node in _walk(data):
+        if path and path[-1] in ("date", "dated") or len(path) >= 2 and path[-2] == "supplementary":
+            if isinstance(node, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", node):
+                try:
+                    date.fromisoformat(node)
+                except ValueError:
+                    yield source.diagnostic("invalid-date", path, f"'{node}' is not a day of the calendar")

@@ -2,7 +2,7 @@ import markdown
 import pytest
 
 from planpub.load import load_plan
-from planpub.model import Target, Text, Unit, build_plan
+from planpub.model import Indicator, Target, Text, Unit, build_plan
 from planpub.render import Localizer, render_site, roman, ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
@@ -35,11 +35,20 @@ def test_quantities_in_each_language(site):
 def test_targets_with_share_reference_and_condition(site):
     ja, en = localizer(site, "ja"), localizer(site, "en")
     share = Target(2025, 30, "approximately", PERCENT, of=Text("標準財政規模", "the standard fiscal scale"))
-    assert ja.target(share) == "標準財政規模の30%程度"
-    assert en.target(share) == "about 30% of the standard fiscal scale"
+    assert ja.target(share, column_year=2025) == "標準財政規模の30%程度"
+    assert en.target(share, column_year=2025) == "about 30% of the standard fiscal scale"
     bonds = Target(2025, 350, "within", OKU_YEN, condition=Text("除却分を除く", "excluding demolition"))
-    assert ja.target(bonds) == "350億円以内〔除却分を除く〕"
+    assert ja.target(bonds, column_year=2025) == "350億円以内〔除却分を除く〕"
     assert en.target(bonds, column_year=2022) == "within ¥35 billion (excluding demolition) (FY2025)"
+    assert ja.target(bonds, column_year=None) == "350億円以内〔除却分を除く〕（令和7（2025）年度）"
+
+
+def test_a_target_column_names_its_year_only_when_every_row_shares_it(site):
+    plan, _, _ = site
+    kpis = plan.guidelines[0].kpis
+    assert Localizer.shared_target_year(kpis) == 2025
+    mixed = [kpis[0], Indicator("x", Text("x", "x"), PERCENT, (), Target(2022, 1, "exactly", PERCENT))]
+    assert Localizer.shared_target_year(mixed) is None
 
 
 def test_every_page_is_rendered_in_both_languages(site):

@@ -15,10 +15,11 @@ def test_every_page_has_a_stable_path_from_numbers_and_ids():
         "part": "part-2/",
         "chapter": "part-2/chapter-1/",
         "pillar": "pillars/1/",
-        "item": "items/01/",
+        "item": "items/02/",
         "guideline": "guidelines/1/",
         "initiative": "initiatives/01/",
-        "appendices": "appendices/",
+        "appendices": "part-2/appendices/",
+        "appendix": "part-2/appendices/2/",
         "glossary": "glossary/",
         "editorial_notes": "editorial-notes/",
     }
@@ -49,6 +50,10 @@ def test_navigation_tree_and_parents():
     model = index.plan
     chapter_page = index.location("part-1-chapter-2").page
     assert [p.path for p in index.children(chapter_page)] == ["pillars/1/"]
-    assert [p.path for p in index.children(index.location("pillar-1").page)] == ["items/01/"]
+    assert [p.path for p in index.children(index.location("pillar-1").page)] == ["items/01/", "items/02/"]
+    appendices = index.children(index.location("part-1").page)[-1]
+    assert appendices.kind == "appendices"
+    assert [p.path for p in index.children(appendices)] == ["part-1/appendices/1/", "part-1/appendices/2/"]
+    assert index.location("part-1").page.kind == "part"  # the contents page does not take the part's links
     assert index.parent(model.pillars[0].items[0]).id == "viewpoint-1-1"
     assert index.parent(model.guidelines[0].initiatives[0]).id == "measure-01"

@@ -26,11 +26,45 @@ def test_wrong_type_names_expected_and_found(variant):
 
 
 def test_missing_required_field(variant):
-    path, text = variant(("              purpose: {ja: 効率化する。, en: To work more efficiently.}\n", ""))
+    path, text = variant(("              title: {ja: 事務の見直し, en: Reviewing work}\n", ""))
     diagnostic, = validate(load_plan(path))
     assert diagnostic.code == "schema-required"
     assert diagnostic.line == line_of(text, "- id: item-01")
+    assert "title" in diagnostic.message
+
+
+def test_item_needs_purpose_and_actions_or_a_guideline(variant):
+    path, text = variant(("              purpose: {ja: 効率化する。, en: To work more efficiently.}\n", ""))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line) == ("item-shape", line_of(text, "- id: item-01"))
     assert "purpose" in diagnostic.message
+    path, text = variant(("              guideline: guideline-1\n", "              guideline: guideline-1\n              purpose: {ja: 目的, en: Purpose}\n"))
+    assert problems(path) == [("item-shape", line_of(text, "purpose: {ja: 目的"), "reform.pillars[0].viewpoints[1].items[0].purpose")]
+
+
+def test_item_guideline_must_exist(variant):
+    path, text = variant(("guideline: guideline-1\n", "guideline: guideline-9\n"))
+    assert problems(path) == [("unknown-guideline", line_of(text, "guideline: guideline-9"), "reform.pillars[0].viewpoints[1].items[0].guideline")]
+
+
+def test_footnote_reference_needs_its_note(variant):
+    path, text = variant(("用語[^1]の説明", "用語[^2]の説明"))
+    assert problems(path) == [("unknown-footnote", line_of(text, "用語[^2]"), "front[0].blocks[3].text.ja")]
+
+
+def test_footnote_numbers_are_unique_in_the_plan(variant):
+    path, text = variant(("    notes:\n      - {mark: \"1\"", "    notes:\n      - {mark: \"1\", text: {ja: 重複, en: Twice}}\n      - {mark: \"1\""))
+    assert [p[0] for p in problems(path)] == ["duplicate-footnote"]
+
+
+def test_term_block_must_name_a_term(variant):
+    path, text = variant(("- term: test-term", "- term: no-such-term"))
+    assert problems(path) == [("unknown-term", line_of(text, "term: no-such-term"), "front[0].blocks[4].term")]
+
+
+def test_dates_must_be_real_days(variant):
+    path, text = variant(('date: "2021-07-09"', 'date: "2021-02-30"'))
+    assert problems(path) == [("invalid-date", line_of(text, "2021-02-30"), "parts[0].appendices[1].blocks[3].meetings[0].date")]
 
 
 def test_unknown_field_lists_the_allowed_ones(variant):
