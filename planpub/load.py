@@ -86,6 +86,11 @@ class _Builder:
         )
 
 
+# libyaml's parser, where PyYAML was built with it, composes the same nodes with the same marks
+# about ten times faster than the pure-Python one.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_plan(path: Path | str) -> LoadedPlan:
     """Read and parse ``path``; raise PlanError (never a traceback) when it cannot be read."""
     path = Path(path)
@@ -95,7 +100,7 @@ def load_plan(path: Path | str) -> LoadedPlan:
     except (OSError, UnicodeDecodeError) as error:
         raise PlanError([Diagnostic("unreadable-file", f"cannot read the file: {error}", str(path), 1, 1)])
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.MarkedYAMLError as error:
         raise PlanError([_syntax_diagnostic(error, str(path))])
     if root is None:

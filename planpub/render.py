@@ -232,7 +232,10 @@ def _format_number(number: Decimal) -> str:
     return f"{int(whole):,}.{fraction}"
 
 
+@lru_cache(maxsize=4)
 def template_environment(content_dir: Path) -> jinja2.Environment:
+    """One environment per content folder: templates compile once and recompile when their file
+    changes (Jinja checks modification times), so the preview server still sees edits."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(content_dir)),
         autoescape=True,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import http.server
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import PROJECT
@@ -53,11 +57,77 @@ def chromium():
             browser.close()
 
 
-def axe_violations(page) -> list[dict]:
-    """Run axe-core on the loaded page for WCAG 2.0/2.1 A and AA; returns its violations."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+
+
+def _violations(result: dict) -> list[dict]:
     return [
         {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+@dataclass
+class PageReport:
+    """What one page showed: enough for the per-page assertions of the browser tests."""
+
+    status: int
+    lang: str | None
+    switcher_lang: str | None
+    switcher_href: str | None
+    violations: list[dict]
+    requests: list[str] = field(default_factory=list)
+
+
+async def _report(page, url: str, other_language: str) -> PageReport:
+    requests: list[str] = []
+    listener = lambda request: requests.append(request.url)  # noqa: E731 - removed again below
+    page.on("request", listener)
+    try:
+        response = await page.goto(url)
+        switcher = page.locator(f"a.md-select__link[hreflang={other_language}]")
+        await page.add_script_tag(path=str(AXE_SCRIPT))
+        return PageReport(
+            status=response.status,
+            lang=await page.get_attribute("html", "lang"),
+            switcher_lang=await switcher.get_attribute("lang"),
+            switcher_href=await switcher.evaluate("a => a.href"),
+            violations=_violations(await page.evaluate(AXE_RUN, WCAG_TAGS)),
+            requests=requests,
+        )
+    finally:
+        page.remove_listener("request", listener)
+
+
+async def _reports(targets: dict, concurrency: int) -> dict:
+    """A few tabs, each working through a shared queue: the browser's cache keeps the theme's
+    scripts and styles between pages, as it would for a reader."""
+    queue: asyncio.Queue = asyncio.Queue()
+    for key, target in targets.items():
+        queue.put_nowait((key, target))
+    reports: dict = {}
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+
+        async def tab():
+            page = await browser.new_page()
+            # Each page load would make Material's search worker index the whole plan, which
+            # doubles the CPU time of this check; search has its own tests.
+            await page.route("**/search/search_index.json", lambda route: route.abort())
+            while not queue.empty():
+                key, (url, other_language) = queue.get_nowait()
+                reports[key] = await _report(page, url, other_language)
+            await page.close()
+
+        try:
+            await asyncio.gather(*(tab() for _ in range(concurrency)))
+        finally:
+            await browser.close()
+    return reports
+
+
+def page_reports(targets: dict, concurrency: int = 2) -> dict:
+    """Open every target {key: (url, other language)} in one browser, a few pages at a time, and
+    report on each. Runs in its own thread so that its event loop never meets the sync API's."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, _reports(targets, concurrency)).result()

@@ -8,7 +8,7 @@ from build import build
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.urls import LANGUAGES, Urls
-from tests.browser import axe_violations, chromium, serve
+from tests.browser import chromium, page_reports, serve
 from tests.conftest import PROJECT
 
 PLAN = PROJECT / "plan.yaml"
@@ -42,19 +42,28 @@ def tab(browser, site_url):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def reports(site_url):
+    """Every page in both languages, checked in parallel in one browser before the assertions."""
+    targets = {
+        (path, language): (site_url + ROOT[language] + path, OTHER[language])
+        for path in PAGES + ["404.html"]
+        for language in LANGUAGES
+    }
+    return page_reports(targets)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("path", PAGES + ["404.html"])
-def test_page_is_accessible_local_and_switches_language(tab, site_url, path, language):
-    url = site_url + ROOT[language] + path
-    response = tab.goto(url)
-    assert response.status == 200
-    assert tab.get_attribute("html", "lang") == language
-    switcher = tab.locator(f"a.md-select__link[hreflang={OTHER[language]}]")
-    assert switcher.get_attribute("lang") == OTHER[language]
+def test_page_is_accessible_local_and_switches_language(reports, site_url, path, language):
+    report = reports[(path, language)]
+    assert report.status == 200
+    assert report.lang == language
+    assert report.switcher_lang == OTHER[language]
     if path != "404.html":
-        assert switcher.evaluate("a => a.href") == site_url + ROOT[OTHER[language]] + path
-    assert axe_violations(tab) == []
-    outside = [r for r in tab.requests if not r.startswith(site_url)]
+        assert report.switcher_href == site_url + ROOT[OTHER[language]] + path
+    assert report.violations == []
+    outside = [r for r in report.requests if not r.startswith(site_url)]
     assert outside == []
 
 
