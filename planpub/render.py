@@ -27,6 +27,7 @@ from .model import Plan, Target, Text, Unit, When
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
+BULLETS = ("●",)  # markers that only decorate a heading
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
 # (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
@@ -105,10 +106,14 @@ class Localizer:
         return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
 
     def heading(self, level: int, text: Text, anchor: str, prefix: str = "") -> Markup:
-        """A Markdown heading with a stable id (and lang="ja" while its translation is pending)."""
+        """A Markdown heading with a stable id (and lang="ja" while its translation is pending).
+        A bullet prefix (●) is shown but hidden from screen readers, which would read it out."""
         attributes = f"#{anchor}" + (' lang="ja"' if self.pending(text) else "")
-        title = f"{prefix} {self.raw(text)}" if prefix else self.raw(text)
-        return Markup(f"{'#' * level} {self.inline_markdown(title)} {{ {attributes} }}")
+        if prefix in BULLETS:
+            title = f'<span aria-hidden="true">{prefix}</span> {self.inline_markdown(self.raw(text))}'
+        else:
+            title = self.inline_markdown(f"{prefix} {self.raw(text)}" if prefix else self.raw(text))
+        return Markup(f"{'#' * level} {title} {{ {attributes} }}")
 
     def page_title(self, page: Page) -> str:
         """The title of a page in navigation and in its own H1."""

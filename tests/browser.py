@@ -57,6 +57,7 @@ def chromium():
             browser.close()
 
 
+WIDE, PHONE, NARROWEST = ({"width": 1280, "height": 900}, {"width": 390, "height": 844}, {"width": 320, "height": 640})
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
@@ -76,6 +77,8 @@ class PageReport:
     switcher_lang: str | None
     switcher_href: str | None
     violations: list[dict]
+    narrow_violations: list[dict]
+    sideways_scroll: int  # CSS px the page itself scrolls sideways at 320 px wide (WCAG 1.4.10)
     requests: list[str] = field(default_factory=list)
 
 
@@ -84,15 +87,23 @@ async def _report(page, url: str, other_language: str) -> PageReport:
     listener = lambda request: requests.append(request.url)  # noqa: E731 - removed again below
     page.on("request", listener)
     try:
+        await page.set_viewport_size(WIDE)
         response = await page.goto(url)
         switcher = page.locator(f"a.md-select__link[hreflang={other_language}]")
         await page.add_script_tag(path=str(AXE_SCRIPT))
+        wide = _violations(await page.evaluate(AXE_RUN, WCAG_TAGS))
+        await page.set_viewport_size(PHONE)
+        narrow = _violations(await page.evaluate(AXE_RUN, WCAG_TAGS))
+        await page.set_viewport_size(NARROWEST)
+        sideways = await page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         return PageReport(
             status=response.status,
             lang=await page.get_attribute("html", "lang"),
             switcher_lang=await switcher.get_attribute("lang"),
             switcher_href=await switcher.evaluate("a => a.href"),
-            violations=_violations(await page.evaluate(AXE_RUN, WCAG_TAGS)),
+            violations=wide,
+            narrow_violations=narrow,
+            sideways_scroll=sideways,
             requests=requests,
         )
     finally:

@@ -45,3 +45,24 @@ def run_cli(*arguments: str | Path) -> subprocess.CompletedProcess:
         cwd=PROJECT,
         timeout=300,
     )
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The real plan, built once per test session and served on 127.0.0.1."""
+    from build import build
+    from tests.browser import serve
+
+    out = tmp_path_factory.mktemp("built") / "site"
+    build(PROJECT / "plan.yaml", out)
+    with serve(out) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every sync browser test of the session."""
+    from tests.browser import chromium
+
+    with chromium() as shared:
+        yield shared

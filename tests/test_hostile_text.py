@@ -7,7 +7,7 @@ import json
 import pytest
 
 from build import build
-from tests.browser import chromium, serve
+from tests.browser import serve
 
 SCRIPT = "<script>window.__injected = 'script'</script>"
 IMAGE = "<img src=x onerror=\"window.__injected = 'img'\">"
@@ -27,13 +27,13 @@ def hostile_site(tmp_path_factory):
     plan = folder / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
     build(plan, folder / "site")
-    with serve(folder / "site") as url, chromium() as browser:
-        yield url, browser
+    with serve(folder / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", ["en/", "en/items/01/", "en/pillars/1/", "en/part-1/chapter-2/"])
-def test_hostile_text_is_shown_literally_and_runs_nothing(hostile_site, path):
-    url, browser = hostile_site
+def test_hostile_text_is_shown_literally_and_runs_nothing(hostile_site, browser, path):
+    url = hostile_site
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -50,8 +50,8 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(hostile_site, path):
     page.close()
 
 
-def test_item_page_shows_every_hostile_text(hostile_site):
-    url, browser = hostile_site
+def test_item_page_shows_every_hostile_text(hostile_site, browser):
+    url = hostile_site
     page = browser.new_page()
     page.goto(url + "en/items/01/")
     content = page.locator("article").inner_text()

@@ -4,31 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from build import build
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.urls import LANGUAGES, Urls
-from tests.browser import chromium, page_reports, serve
+from tests.browser import page_reports
 from tests.conftest import PROJECT
 
 PLAN = PROJECT / "plan.yaml"
 PAGES = [page.path for page in Urls(build_plan(load_plan(PLAN).data)).pages]
 OTHER = {"ja": "en", "en": "ja"}
 ROOT = {"ja": "", "en": "en/"}
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    out = tmp_path_factory.mktemp("built") / "site"
-    build(PLAN, out)
-    with serve(out) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
@@ -55,7 +40,7 @@ def reports(site_url):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("path", PAGES + ["404.html"])
-def test_page_is_accessible_local_and_switches_language(reports, site_url, path, language):
+def test_page_is_accessible_at_1280_and_390_reflows_at_320_and_switches_language(reports, site_url, path, language):
     report = reports[(path, language)]
     assert report.status == 200
     assert report.lang == language
@@ -63,6 +48,8 @@ def test_page_is_accessible_local_and_switches_language(reports, site_url, path,
     if path != "404.html":
         assert report.switcher_href == site_url + ROOT[OTHER[language]] + path
     assert report.violations == []
+    assert report.narrow_violations == []
+    assert report.sideways_scroll <= 0
     outside = [r for r in report.requests if not r.startswith(site_url)]
     assert outside == []
 
