@@ -1,7 +1,7 @@
 """Command line: check plan.yaml, build the site, or preview it with live reload.
 
     python build.py check  [--plan plan.yaml]
-    python build.py build  [--plan plan.yaml] [--out site]      (the default command)
+    python build.py build  [--plan plan.yaml] [--out site] [--site-url URL]   (the default command)
     python build.py serve  [--plan plan.yaml] [--port 8000]
 
 Bad input prints one line per problem (file:line:column: field: message [code]) and exits 1.
@@ -37,10 +37,10 @@ def check(plan_path: Path) -> Plan:
     return build_plan(loaded.data)
 
 
-def build(plan_path: Path, out_dir: Path) -> None:
+def build(plan_path: Path, out_dir: Path, site_url: str | None = None) -> None:
     plan = check(plan_path)
     rendered = render_site(plan, Urls(plan), PROJECT / "content")
-    build_site(plan, rendered, PROJECT, out_dir)
+    build_site(plan, rendered, PROJECT, out_dir, site_url)
 
 
 def serve(plan_path: Path, port: int) -> None:
@@ -73,13 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plan", type=Path, default=PROJECT / "plan.yaml", help="the plan file (default: plan.yaml)")
     parser.add_argument("--out", type=Path, default=PROJECT / "site", help="output folder for build (default: site/)")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
+    parser.add_argument("--site-url", help="the address the site is published at (default: site_url in mkdocs.yml)")
     arguments = parser.parse_args(argv)
     try:
         if arguments.command == "check":
             check(arguments.plan)
             print(f"{arguments.plan}: OK", file=sys.stderr)
         elif arguments.command == "build":
-            build(arguments.plan, arguments.out)
+            build(arguments.plan, arguments.out, arguments.site_url)
             print(f"Built {arguments.out}", file=sys.stderr)
         else:
             serve(arguments.plan, arguments.port)

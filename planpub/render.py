@@ -22,11 +22,12 @@ from markupsafe import Markup, escape
 from datetime import date
 
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year
-from .markup import link_footnotes, mark_japanese, render_prose
+from .markup import FOOTNOTE_REFERENCE, link_footnotes, mark_japanese, render_prose
 from .model import Plan, Target, Text, Unit, When
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
+DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
 BULLETS = ("●",)  # markers that only decorate a heading
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
@@ -115,6 +116,19 @@ class Localizer:
             title = self.inline_markdown(f"{prefix} {self.raw(text)}" if prefix else self.raw(text))
         return Markup(f"{'#' * level} {title} {{ {attributes} }}")
 
+    def description(self, page: Page) -> str:
+        """A page's meta description: the plain text of its own purpose, summary or description,
+        else of its first paragraph, shortened; else its title within the plan."""
+        text = _first_paragraph(self.plan.front) if page.kind == "home" else _first_text(page.subject)
+        if text is None:
+            return f"{self.page_title(page)} — {self.raw(self.plan.metadata.title)}"
+        plain = " ".join(FOOTNOTE_REFERENCE.sub("", render_prose(self.raw(text)).striptags()).split())
+        limit = DESCRIPTION_LENGTH[self.language]
+        if len(plain) <= limit:
+            return plain
+        cut = plain[: limit - 1]
+        return (cut.rsplit(" ", 1)[0] if self.language == "en" else cut).rstrip(" ,;") + "…"
+
     def page_title(self, page: Page) -> str:
         """The title of a page in navigation and in its own H1."""
         subject = page.subject
@@ -151,6 +165,11 @@ class Localizer:
             if note.mark.ja == mark:
                 return self.text(note.mark)
         return escape(mark)
+
+    @staticmethod
+    def note_anchor(owner_id: str, mark: str) -> str:
+        """The id of a table note on its page: ※1 of group x → x-note-1, a lone ※ → x-note-0."""
+        return f"{owner_id}-note-{re.sub(r'[^0-9]', '', mark) or 0}"
 
     @staticmethod
     def notes_for(indicators, notes) -> tuple:
@@ -228,6 +247,25 @@ class Localizer:
         return self.urls.href(self.page, entity_id)
 
 
+def _first_text(subject: Any) -> Text | None:
+    """The text that says what ``subject`` is about: its purpose or summary, else the first
+    paragraph of its sections (a chapter, an appendix)."""
+    for name in ("purpose", "summary", "description"):
+        if isinstance(getattr(subject, name, None), Text):
+            return getattr(subject, name)
+    if hasattr(subject, "blocks"):
+        return _first_paragraph((subject,))
+    return _first_paragraph(getattr(subject, "sections", ()))
+
+
+def _first_paragraph(sections) -> Text | None:
+    for section in sections:
+        found = next((b.text for b in section.blocks if b.kind == "text"), None) or _first_paragraph(section.subsections)
+        if found:
+            return found
+    return None
+
+
 def _format_number(number: Decimal) -> str:
     """1234.50 → 1,234.5; 30 → 30. No rounding: values are shown as the plan gives them."""
     normalized = number.normalize()
@@ -262,7 +300,9 @@ def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, la
     for page in urls.pages:
         template = environment.get_template(f"pages/{page.kind}.md.j2")
         l10n = Localizer(language, plan, urls, page)
-        files[page.source_file] = template.render(l=l10n, plan=plan, page=page, subject=page.subject)
+        body = template.render(l=l10n, plan=plan, page=page, subject=page.subject)
+        front_matter = yaml.safe_dump({"description": l10n.description(page)}, allow_unicode=True, width=10**6)
+        files[page.source_file] = f"---\n{front_matter}---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(Localizer(language, plan, urls, urls.pages[0])))
 
 

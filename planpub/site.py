@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 import yaml
 from markupsafe import escape
@@ -32,6 +35,7 @@ def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: R
     """The shared mkdocs.yml plus what differs per language. Strings are HTML-escaped because
     MkDocs themes print site_name, copyright and nav titles without escaping."""
     language = rendered.language
+    site_url = base.get("site_url")
     config = dict(base)
     config.update(
         site_name=str(escape(plan.metadata.title.shown(language))),
@@ -39,24 +43,46 @@ def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: R
         docs_dir=str(docs),
         site_dir=str(site),
         nav=rendered.nav,
+        site_url=language_root(site_url, language) if site_url else None,
     )
     config["theme"] = {**base["theme"], "language": language, "custom_dir": str(project / base["theme"]["custom_dir"])}
-    config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language)}
+    config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language, site_url), "ui": ui_strings(language)["theme"]}
     return config
 
 
-def _alternates(language: str) -> list[dict[str, str]]:
-    """Links for the language switcher: the same page in each language, relative to this site root."""
+def language_root(site_url: str, language: str) -> str:
+    """https://example.org/plan/ → https://example.org/plan/en/ for English."""
+    return site_url.rstrip("/") + "/" + LANGUAGE_ROOTS[language]
+
+
+def _alternates(language: str, site_url: str | None) -> list[dict[str, str]]:
+    """The same page in each language: ``prefix`` leads there from this language's root,
+    ``root`` is that language's root as an absolute path (for 404 pages, served at any depth) and
+    ``url`` as an absolute URL (for hreflang links), when the site URL is known."""
     up = "../" * LANGUAGE_ROOTS[language].count("/")
+    base_path = urlsplit(site_url).path.rstrip("/") if site_url else ""
     return [
-        {"name": ui_strings(other)["language_name"], "lang": other, "prefix": up + LANGUAGE_ROOTS[other]}
+        {
+            "name": ui_strings(other)["language_name"],
+            "lang": other,
+            "prefix": up + LANGUAGE_ROOTS[other],
+            "root": f"{base_path}/{LANGUAGE_ROOTS[other]}",
+            **({"url": language_root(site_url, other)} if site_url else {}),
+        }
         for other in LANGUAGES
     ]
 
 
-def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_dir: Path) -> None:
-    """Build every language into a staging folder, then replace ``out_dir`` with it."""
+def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_dir: Path, site_url: str | None = None) -> None:
+    """Build every language into a staging folder, then replace ``out_dir`` with it.
+
+    ``site_url`` (or mkdocs.yml's) gives canonical URLs, absolute language alternates and one
+    sitemap of both languages; without it the site still builds, and the build says so once."""
     base = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    base["site_url"] = site_url or base.get("site_url")
+    if not base["site_url"]:
+        print("No site_url in mkdocs.yml or --site-url: pages get no canonical URL, language alternates "
+              "are relative links and no sitemap is written.", file=sys.stderr)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
@@ -64,6 +90,7 @@ def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_
         with tempfile.TemporaryDirectory(prefix="planpub-docs-") as work:
             for language_site in rendered:  # Japanese first: each build empties its own site_dir
                 _build_language(base, project, plan, language_site, Path(work), staging)
+        _write_sitemap(staging, rendered[0], base["site_url"])
         _replace(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -84,6 +111,31 @@ def _build_language(base, project, plan, rendered: RenderedLanguage, work: Path,
         mkdocs_build(load_config(str(config_file)))
     except (MkDocsException, SystemExit) as error:
         raise SiteBuildError(f"MkDocs could not build the {rendered.language} site: {error}") from None
+
+
+def _write_sitemap(site: Path, rendered: RenderedLanguage, site_url: str | None) -> None:
+    """One sitemap at the root listing every page in every language, each with its counterparts
+    (hreflang), instead of one sitemap per language build."""
+    for language in LANGUAGES:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / LANGUAGE_ROOTS[language] / name).unlink(missing_ok=True)
+    if not site_url:
+        return
+    paths = [name.removesuffix("index.md") for name in rendered.files]
+    entries = []
+    for path in paths:
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{other}" href="{xml_escape(language_root(site_url, other) + path)}"/>'
+            for other in LANGUAGES
+        )
+        entries += [f"<url><loc>{xml_escape(language_root(site_url, language) + path)}</loc>{links}</url>" for language in LANGUAGES]
+    (site / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        + "\n".join(entries)
+        + "\n</urlset>\n",
+        encoding="utf-8",
+    )
 
 
 def _replace(staging: Path, out_dir: Path) -> None:

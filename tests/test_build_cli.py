@@ -57,3 +57,32 @@ def test_build_writes_japanese_at_the_root_and_english_under_en(tmp_path):
     assert '<html lang="ja"' in (out / "items/01/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in (out / "en/items/01/index.html").read_text(encoding="utf-8")
     assert (out / "search/search_index.json").exists() and (out / "en/search/search_index.json").exists()
+    assert result.stderr.count("No site_url") == 1  # says once what it left out
+    assert not (out / "sitemap.xml").exists() and not (out / "en/sitemap.xml").exists()
+    for not_found in (out / "404.html", out / "en/404.html"):  # served at any depth
+        html = not_found.read_text(encoding="utf-8")
+        assert 'href="/" hreflang="ja"' in html and 'href="/en/" hreflang="en"' in html
+        assert 'href="//' not in html
+
+
+def test_site_url_gives_canonical_urls_counterpart_alternates_and_one_sitemap(tmp_path):
+    out = tmp_path / "site"
+    result = run_cli("build", "--plan", MINIMAL, "--out", out, "--site-url", "https://example.org/plan/")
+    assert result.returncode == 0 and "No site_url" not in result.stderr
+    html = (out / "en/items/01/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/plan/en/items/01/">' in html
+    for language, href in (("ja", "https://example.org/plan/items/01/"), ("en", "https://example.org/plan/en/items/01/"), ("x-default", "https://example.org/plan/items/01/")):
+        assert f'<link rel="alternate" href="{href}" hreflang="{language}">' in html
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/plan/items/01/</loc>" in sitemap and "<loc>https://example.org/plan/en/items/01/</loc>" in sitemap
+    assert not (out / "en/sitemap.xml").exists()
+    assert 'href="https://example.org/plan/en/" hreflang="en"' in (out / "404.html").read_text(encoding="utf-8")
+
+
+def test_every_page_describes_itself(tmp_path):
+    out = tmp_path / "site"
+    assert run_cli("build", "--plan", MINIMAL, "--out", out).returncode == 0
+    item = (out / "en/items/01/index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="To work more efficiently.">' in item
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="最初の段落です。 二つ目の段落です。">' in home

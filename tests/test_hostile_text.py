@@ -58,4 +58,5 @@ def test_item_page_shows_every_hostile_text(hostile_site, browser):
     assert IMAGE + " *x*" in content
     assert LINK in content and SCRIPT in content
     assert SCRIPT in page.title()
+    assert SCRIPT in page.get_attribute("meta[name=description]", "content")  # text, not markup
     page.close()

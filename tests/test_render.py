@@ -59,8 +59,10 @@ def test_every_page_is_rendered_in_both_languages(site):
 
 def test_same_template_writes_each_language(site):
     _, _, rendered = site
-    assert rendered["ja"].files["items/01/index.md"].startswith("# 取組項目 No\\.1 事務の見直し { #item-01 }")
-    assert rendered["en"].files["items/01/index.md"].startswith("# Reform item No\\.1 Reviewing work { #item-01 }")
+    front_matter, body = rendered["ja"].files["items/01/index.md"].split("---\n\n", 1)
+    assert front_matter == "---\ndescription: 効率化する。\n"
+    assert body.startswith("# 取組項目 No\\.1 事務の見直し { #item-01 }")
+    assert rendered["en"].files["items/01/index.md"].split("---\n\n", 1)[1].startswith("# Reform item No\\.1 Reviewing work { #item-01 }")
 
 
 def test_pending_translation_shows_japanese_marked_as_japanese(site):
@@ -85,10 +87,13 @@ def test_indicator_table_and_kpi_with_initiative_link(site):
     guideline = rendered["en"].files["guidelines/1/index.md"]
     assert '<a href="../../initiatives/01/">Initiative 1</a>' in guideline
     assert "Baseline (FY2021)" in guideline and "Target (FY2025)" in guideline
-    assert "Procedures online<sup>Note 1</sup>" in guideline and "<dt>Note 1</dt>" in guideline
-    assert "オンライン化手続数<sup>注1</sup>" in rendered["ja"].files["guidelines/1/index.md"]
+    # A note mark in a table links to its note, which has a stable id on the page.
+    assert 'Procedures online<sup><a href="#guideline-1-note-1">Note 1</a></sup>' in guideline
+    assert '<dt id="guideline-1-note-1">Note 1</dt>' in guideline
+    assert 'オンライン化手続数<sup><a href="#guideline-1-note-1">注1</a></sup>' in rendered["ja"].files["guidelines/1/index.md"]
     initiative = rendered["en"].files["initiatives/01/index.md"]
-    assert "Baseline (FY2021)" in initiative and "<dt>Note 1</dt>" in initiative
+    assert "Baseline (FY2021)" in initiative and '<dt id="initiative-01-note-1">Note 1</dt>' in initiative
+    assert '<a href="#initiative-01-note-1">Note 1</a>' in initiative
 
 
 def test_japanese_quoted_in_english_is_marked(site):

@@ -1,0 +1,330 @@
+"""Keyboard use of the theme's chrome at 1280, 1024 and 390 px, with real key presses (issue 7,
+defects 1-4): the navigation drawer, the section toggles, search and the language menu open,
+operate and close from the keyboard and put focus back where it came from; closed things take no
+focus; everything that takes focus can be seen and shows a focus indicator; nothing traps focus;
+axe finds nothing with the drawer or search open."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import AXE_SCRIPT, WCAG_TAGS
+from tests.keyboard import WIDTHS, active, opened, press, record, tab_to, walk
+
+MENU = {"ja": "メニュー", "en": "Menu"}
+CLOSE_MENU = {"ja": "メニューを閉じる", "en": "Close menu"}
+LANGUAGE = {"ja": "言語切り替え", "en": "Select language"}
+SEARCH = {"ja": "検索", "en": "Search"}
+NO_RESULTS = {"ja": "何も見つかりませんでした", "en": "No matching documents"}
+
+DRAWER_HIDDEN = """() => [...document.querySelectorAll('.md-sidebar--primary :is(a[href], button, input, [tabindex])')]
+  .filter(el => el.tabIndex >= 0 && getComputedStyle(el).visibility === 'visible' && el.getClientRects().length)
+  .map(el => el.outerHTML.slice(0, 120))"""
+
+
+def assert_shown(stop, where=""):
+    assert stop is not None, f"focus was lost {where}"
+    assert stop.visible and stop.inViewport, f"{stop} takes focus but cannot be seen {where}"
+    assert stop.onTop, f"{stop} takes focus but is covered {where}"
+    assert stop.indicator, f"{stop} shows no focus indicator ({stop.focused}) {where}"
+
+
+def drawer_open(page) -> bool:
+    return page.evaluate("() => document.getElementById('__drawer').checked")
+
+
+def search_open(page) -> bool:
+    return page.evaluate("() => document.getElementById('__search').checked")
+
+
+# --- The Tab order of whole pages --------------------------------------------------------------
+
+WALKS = [
+    (1280, ""), (1280, "en/items/01/"), (1280, "part-1/appendices/2/"),
+    (1024, "en/"), (1024, "items/01/"), (1024, "en/part-2/appendices/1/"),
+    (390, ""), (390, "en/items/01/"), (390, "part-1/appendices/2/"),
+]
+
+
+@pytest.mark.parametrize(("width", "path"), WALKS)
+def test_tab_order_reaches_everything_visible_and_nothing_invisible(browser, site_url, width, path):
+    with opened(browser, site_url + path, width) as page:
+        stops, visible = walk(page)
+        for stop in stops:
+            assert_shown(stop, f"at {width} px on /{path}")
+            if width < 1220:
+                assert not stop.inDrawer, f"{stop} in the closed drawer takes focus at {width} px"
+        keys = [stop.key for stop in stops if stop.key]
+        assert len(keys) == len(set(keys)), f"focus came round again before leaving the page: {keys}"
+        missed = [key for key in visible if key not in set(keys)]
+        described = page.evaluate("keys => keys.map(k => document.querySelector(`[data-kb=${k}]`).outerHTML.slice(0, 120))", missed)
+        assert described == [], f"visible but never reached by Tab at {width} px on /{path}"
+        assert sum(stop.inSearch for stop in stops) <= 1  # only the search field itself (960 px and up)
+
+
+# --- 1. Navigation drawer ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("width", "language", "path"), [(1024, "ja", "items/01/"), (390, "en", "en/items/01/")])
+def test_drawer_opens_and_closes_from_the_keyboard(browser, site_url, width, language, path):
+    with opened(browser, site_url + path, width) as page:
+        record(page)
+        menu = page.locator("[data-a11y-drawer-open]")
+        expect(menu).to_have_role("button")
+        expect(menu).to_have_accessible_name(MENU[language])
+        assert page.evaluate("() => document.getElementById(document.querySelector('[data-a11y-drawer-open]').getAttribute('aria-controls')).closest('.md-sidebar--primary') !== null")
+        assert page.evaluate(DRAWER_HIDDEN) == [], "the closed drawer still has focusable content"
+
+        stop = tab_to(page, lambda s: s.name == MENU[language])
+        assert_shown(stop)
+        assert stop.expanded == "false"
+
+        stop = press(page, "Enter")
+        assert drawer_open(page)
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        assert stop.inDrawer, f"focus stayed outside the opened drawer: {stop}"
+        assert_shown(stop, "after opening the drawer")
+        for _ in range(5):
+            stop = press(page, "Tab")
+            assert stop.inDrawer
+            assert_shown(stop, "inside the drawer")
+
+        stop = press(page, "Escape")
+        assert not drawer_open(page)
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        assert stop.name == MENU[language], f"Escape left focus on {stop}"
+        assert page.evaluate(DRAWER_HIDDEN) == []
+
+        # Space opens it too; its close button closes it and focus goes back to the menu button.
+        press(page, "Space")
+        assert drawer_open(page)
+        stop = active(page)
+        assert stop.name == CLOSE_MENU[language], f"opening put focus on {stop}"
+        assert_shown(stop)
+        stop = press(page, "Enter")
+        assert not drawer_open(page)
+        assert stop.name == MENU[language]
+
+        # Leaving the drawer with Shift+Tab closes it: focus is never left behind the overlay.
+        press(page, "Enter")
+        stop = press(page, "Shift+Tab")
+        assert not drawer_open(page)
+        assert not stop.inDrawer
+        assert_shown(stop, "after leaving the drawer")
+
+
+def test_at_1280_the_navigation_is_a_sidebar_in_the_tab_order(browser, site_url):
+    with opened(browser, site_url + "items/01/", 1280) as page:
+        record(page)
+        expect(page.locator("[data-a11y-drawer-open]")).to_be_hidden()
+        stop = tab_to(page, lambda s: s.inDrawer)
+        assert_shown(stop)
+
+
+# --- 2. Navigation section toggles ------------------------------------------------------------
+
+
+def test_section_toggles_are_named_buttons_and_nested_navigation_is_named(browser, site_url):
+    with opened(browser, site_url + "items/01/", 1280) as page:
+        assert page.locator("label[tabindex]").count() == 0
+        toggles = page.locator(".md-sidebar--primary .a11y-nav-toggle").evaluate_all(
+            """buttons => buttons.map(b => {
+                 const nav = document.getElementById(b.getAttribute('aria-controls'));
+                 return {tag: b.tagName, name: b.getAttribute('aria-label') || b.textContent.trim(),
+                         expanded: b.getAttribute('aria-expanded'), shown: b.checkVisibility({visibilityProperty: true}),
+                         nav: nav && nav.tagName, navName: nav && nav.getAttribute('aria-label')};
+               })"""
+        )
+        assert len(toggles) > 10
+        for toggle in toggles:
+            assert toggle["tag"] == "BUTTON" and toggle["name"], toggle
+            assert toggle["expanded"] in ("true", "false"), toggle
+            assert toggle["nav"] == "NAV" and toggle["navName"], toggle
+        # What a screen reader is told about those on screen: role, name and state.
+        tree = page.locator(".md-sidebar--primary").aria_snapshot()
+        for toggle in toggles:
+            if toggle["shown"]:
+                state = " [expanded]" if toggle["expanded"] == "true" else ""
+                assert f'button "{toggle["name"]}"{state}' in tree, toggle
+                if state:  # the open section's navigation, named after it
+                    assert f'navigation "{toggle["navName"]}"' in tree, toggle
+        names = page.locator(".md-sidebar--primary nav").evaluate_all("navs => navs.map(n => n.getAttribute('aria-label'))")
+        assert all(names) and len(names) == len(set(names)), names
+
+
+def test_section_toggle_flips_with_enter_and_space_at_1280(browser, site_url):
+    with opened(browser, site_url + "items/01/", 1280) as page:
+        record(page)
+        part_2 = page.locator("#__nav_3_label")
+        title = part_2.get_attribute("aria-label")
+        stop = tab_to(page, lambda s: s.tag == "button" and s.name == title, limit=80)
+        assert_shown(stop)
+        assert stop.expanded == "false"
+        first_link = page.locator("#__nav_3_nav a").first
+        expect(first_link).to_be_hidden()
+
+        stop = press(page, "Enter")
+        assert stop.expanded == "true" and stop.name == title  # focus stays on the toggle
+        expect(first_link).to_be_visible()
+        assert press(page, "Tab").name == first_link.inner_text().strip()
+
+        stop = press(page, "Shift+Tab")
+        stop = press(page, "Space")
+        assert stop.expanded == "false" and stop.name == title
+        expect(first_link).to_be_hidden()
+
+
+@pytest.mark.parametrize(("width", "language", "path"), [(1024, "en", "en/"), (390, "ja", "")])
+def test_section_toggle_opens_a_level_of_the_drawer_and_back(browser, site_url, width, language, path):
+    with opened(browser, site_url + path, width) as page:
+        record(page)
+        tab_to(page, lambda s: s.name == MENU[language])
+        press(page, "Enter")
+        part_1 = page.locator("#__nav_2_label")
+        title = part_1.get_attribute("aria-label")
+        stop = tab_to(page, lambda s: s.tag == "button" and s.name == title)
+        assert stop.inDrawer and stop.expanded == "false"
+        assert_shown(stop)
+
+        stop = press(page, "Enter")  # the level slides in; focus goes to its title
+        assert stop.expanded == "true" and stop.name == title and "a11y-nav-back" in stop.cls
+        assert_shown(stop, "on the opened level")
+        expect(part_1).to_have_attribute("aria-expanded", "true")
+        expect(part_1).to_be_hidden()  # covered by the open level: out of the Tab order
+        stop = press(page, "Tab")
+        assert stop.inDrawer
+        assert_shown(stop, "inside the opened level")
+
+        stop = press(page, "Shift+Tab")
+        stop = press(page, "Space")  # back to the level above, onto the toggle
+        assert stop.name == title and stop.expanded == "false" and "a11y-nav-toggle" in stop.cls
+        assert_shown(stop, "after closing the level")
+        assert drawer_open(page)
+
+
+# --- 3. Search --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_opens_announces_and_escape_returns_focus(browser, site_url, width):
+    language = "en"
+    with opened(browser, site_url + "en/", width, search=True) as page:
+        record(page)
+        status = page.locator("[data-a11y-search-status]")
+        expect(status).to_have_attribute("role", "status")
+        expect(status).to_have_attribute("aria-live", "polite")
+        if width < 960:
+            stop = tab_to(page, lambda s: s.tag == "button" and s.name == SEARCH[language])
+            assert_shown(stop)
+            assert not search_open(page)
+            opener = stop.name
+            stop = press(page, "Enter")
+        else:
+            stop = tab_to(page, lambda s: s.tag == "input" and s.inSearch)
+            opener = None
+        assert stop.tag == "input" and stop.inSearch
+        expect(page.locator("#__search")).to_be_checked()
+        assert_shown(stop, "in the search field")
+
+        page.keyboard.type("cashless")
+        expect(status).to_have_text(re.compile(r"\d+ matching documents"), timeout=15000)
+        stop = press(page, "ArrowDown")
+        assert stop.tag == "a" and stop.inSearch
+        assert_shown(stop, "on a search result")
+
+        stop = press(page, "Escape")
+        page.wait_for_timeout(100)  # from a result, search closes once focus is back in the field
+        stop = active(page)
+        assert not search_open(page)
+        expect(status).to_have_text("")
+        if opener:
+            assert stop.name == opener, f"Escape left focus on {stop}"
+        else:  # the field in the header keeps focus, closed
+            assert stop.tag == "input"
+            assert_shown(stop, "on the closed search field")
+            page.keyboard.type("zzzqqq")  # typing opens it again
+            expect(page.locator("#__search")).to_be_checked()
+            expect(status).to_have_text(NO_RESULTS[language], timeout=15000)
+            press(page, "Escape")
+            assert not search_open(page) and active(page).tag == "input"
+
+
+def test_search_results_container_is_no_tab_stop(browser, site_url):
+    with opened(browser, site_url, 1280) as page:
+        assert page.locator(".md-search__scrollwrap[tabindex]").count() == 0
+
+
+# --- 4. Language menu -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_language_menu_is_a_disclosure(browser, site_url, width):
+    language = "ja"
+    with opened(browser, site_url + "items/02/", width) as page:
+        record(page)
+        button = page.locator("[data-a11y-select] > button")
+        english = page.locator("a.md-select__link[hreflang=en]")
+        expect(button).to_have_attribute("aria-expanded", "false")
+
+        button.hover()
+        page.wait_for_timeout(300)
+        expect(english).to_be_hidden()  # not on hover
+
+        stop = tab_to(page, lambda s: s.name == LANGUAGE[language])
+        assert_shown(stop)
+        expect(english).to_be_hidden()  # not on focus
+        assert stop.expanded == "false"
+
+        stop = press(page, "Enter")
+        assert stop.expanded == "true" and stop.name == LANGUAGE[language]
+        expect(english).to_be_visible()
+        stop = press(page, "Tab")
+        assert stop.tag == "a"
+        assert_shown(stop, "in the language menu")
+
+        stop = press(page, "Escape")
+        assert stop.name == LANGUAGE[language] and stop.expanded == "false"
+        expect(english).to_be_hidden()
+
+        stop = press(page, "Space")
+        assert stop.expanded == "true"
+        page.mouse.click(5, 600)  # a click outside closes it
+        expect(button).to_have_attribute("aria-expanded", "false")
+        expect(english).to_be_hidden()
+
+
+# --- axe with the drawer and search open --------------------------------------------------------
+
+
+def axe(page) -> list:
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS + ["best-practice"],
+    )
+    return [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+
+
+def test_axe_with_drawer_and_search_open_at_390(browser, site_url):
+    with opened(browser, site_url + "en/items/01/", 390, search=True) as page:
+        record(page)
+        tab_to(page, lambda s: s.name == MENU["en"])
+        press(page, "Enter")
+        active(page)  # transitions finished
+        assert axe(page) == [], "drawer open"
+        tab_to(page, lambda s: "a11y-toc-toggle" in s.cls)
+        press(page, "Enter")
+        active(page)
+        assert axe(page) == [], "table of contents open in the drawer"
+
+        press(page, "Escape")
+        tab_to(page, lambda s: s.tag == "button" and s.name == SEARCH["en"])
+        press(page, "Enter")
+        page.keyboard.type("cashless")
+        expect(page.locator("[data-a11y-search-status]")).to_have_text(re.compile(r"matching"), timeout=15000)
+        press(page, "ArrowDown")
+        assert axe(page) == [], "search open, a result focused"

@@ -1,0 +1,278 @@
+/*
+ * Keyboard and screen reader behaviour for Material's chrome (issue 7, defects 1-4).
+ *
+ * Material keeps doing the work: these handlers click its own checkboxes (#__drawer, #__search and
+ * the navigation toggles) and move focus; theme/assets/stylesheets/a11y.css hides whatever is
+ * closed so that it leaves the Tab order. The markup is in theme/partials (header, nav, nav-item,
+ * search, alternate). Breakpoints are Material's: the navigation is a drawer below 1220 px and the
+ * search field sits in the header from 960 px.
+ */
+(function () {
+  "use strict";
+
+  var drawerToggle = document.getElementById("__drawer");
+  var searchToggle = document.getElementById("__search");
+  if (!drawerToggle || !searchToggle) return;
+
+  var sidebarNav = window.matchMedia("(min-width: 76.25em)");
+  var headerSearch = window.matchMedia("(min-width: 60em)");
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), " +
+    "select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+  function shown(el) {
+    return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible";
+  }
+
+  function firstFocusable(root) {
+    var all = root ? root.querySelectorAll(FOCUSABLE) : [];
+    for (var i = 0; i < all.length; i++) if (shown(all[i])) return all[i];
+    return null;
+  }
+
+  function focus(el, options) {
+    if (el) el.focus(options);
+  }
+
+  // In the drawer, what takes focus may still be sliding in: scrolling it into view would shift
+  // the drawer's clipped contents sideways for good.
+  function focusInDrawer(el) {
+    focus(el, { preventScroll: true });
+  }
+
+  function lostFocus() {
+    var active = document.activeElement;
+    return !active || active === document.body || active === document.documentElement;
+  }
+
+  function typing(el) {
+    return !!el && (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) || el.isContentEditable);
+  }
+
+  function setToggle(input, checked) {
+    if (input.checked !== checked) input.click(); // as Material does: a real change event
+  }
+
+  /* 1. Navigation drawer (below 1220 px) --------------------------------------------------- */
+
+  var drawerButton = document.querySelector("[data-a11y-drawer-open]");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var drawerClose = document.querySelector("[data-a11y-drawer-close]");
+  var hashAtOpen = null;
+
+  function isDrawer() {
+    return !sidebarNav.matches && !!drawer;
+  }
+
+  function hashTarget() {
+    var id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch (error) {
+      return null;
+    }
+    return id ? document.getElementById(id) : null;
+  }
+
+  if (drawerButton && drawer) {
+    drawerButton.addEventListener("click", function () {
+      setToggle(drawerToggle, true);
+      focusInDrawer(firstFocusable(drawer));
+    });
+    if (drawerClose) {
+      drawerClose.addEventListener("click", function () {
+        setToggle(drawerToggle, false);
+      });
+    }
+    drawerToggle.addEventListener("change", function () {
+      drawerButton.setAttribute("aria-expanded", String(drawerToggle.checked));
+      if (drawerToggle.checked) {
+        hashAtOpen = location.hash;
+        return;
+      }
+      if (!isDrawer() || !(lostFocus() || drawer.contains(document.activeElement))) return;
+      // Material closes the drawer after a link in it was followed: a link to a part of this page
+      // takes focus there, anything else takes it back to the menu button.
+      var target = location.hash !== hashAtOpen ? hashTarget() : null;
+      if (target) {
+        if (!target.matches(FOCUSABLE)) target.setAttribute("tabindex", "-1");
+        focus(target, { preventScroll: true });
+      } else {
+        focus(drawerButton);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawerToggle.checked || !isDrawer() || searchToggle.checked) return;
+      event.preventDefault();
+      setToggle(drawerToggle, false);
+    });
+    // Leaving the drawer with Tab or Shift+Tab closes it, so focus never hides behind it.
+    drawer.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (drawerToggle.checked && isDrawer() && next && !drawer.contains(next)) {
+        setToggle(drawerToggle, false);
+      }
+    });
+  }
+
+  /* 2. Navigation section toggles ------------------------------------------------------------ */
+
+  function syncToggle(input) {
+    var buttons = document.querySelectorAll('[data-a11y-toggle="' + input.id + '"]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-expanded", String(input.checked));
+    }
+  }
+
+  var navToggles = document.querySelectorAll(".md-nav__toggle");
+  for (var n = 0; n < navToggles.length; n++) {
+    syncToggle(navToggles[n]);
+    navToggles[n].addEventListener("change", function (event) {
+      syncToggle(event.target);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element ? event.target.closest("[data-a11y-toggle]") : null;
+    var input = button && document.getElementById(button.getAttribute("data-a11y-toggle"));
+    if (!input) return;
+    input.click();
+    // In the drawer the levels slide over each other: follow the level that comes into view.
+    if (!isDrawer() || !drawer.contains(button)) return;
+    if (input.checked) {
+      focusInDrawer(firstFocusable(document.getElementById(button.getAttribute("aria-controls"))));
+    } else {
+      focusInDrawer(drawer.querySelector('[data-a11y-toggle="' + input.id + '"]:not(.a11y-nav-back)'));
+    }
+  });
+
+  /* 3. Search ---------------------------------------------------------------------------------- */
+
+  var search = document.querySelector("[data-md-component=search]");
+  var query = search && search.querySelector("[data-md-component=search-query]");
+  var searchButton = document.querySelector("[data-a11y-search-open]");
+  var status = search && search.querySelector("[data-a11y-search-status]");
+  var meta = search && search.querySelector(".md-search-result__meta");
+  var searchOpener = null;
+
+  function openSearch() {
+    setToggle(searchToggle, true);
+    focus(query);
+  }
+
+  // Escape closes search; focus stays in the search field when it is in the header (960 px and
+  // up), otherwise it goes back where search was opened from. Material's own Escape handler would
+  // drop focus on <body>, so it does not see this key.
+  function closeSearch() {
+    var inside = search.contains(document.activeElement);
+    if (headerSearch.matches) {
+      if (inside && document.activeElement !== query) {
+        // From a result: back to the field first. Material opens search whenever the field gains
+        // focus (it looks 1 ms later), so close once it has looked.
+        focus(query);
+        setTimeout(function () {
+          setToggle(searchToggle, false);
+        }, 50);
+        return;
+      }
+      setToggle(searchToggle, false);
+      return;
+    }
+    setToggle(searchToggle, false);
+    if (inside || lostFocus()) focus(shown(searchOpener) ? searchOpener : searchButton);
+  }
+
+  if (search && query) {
+    if (searchButton) {
+      searchButton.addEventListener("click", function () {
+        searchOpener = searchButton;
+        openSearch();
+      });
+    }
+    query.addEventListener("focus", function (event) {
+      var from = event.relatedTarget;
+      if (from && !search.contains(from)) searchOpener = from;
+    });
+    window.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !searchToggle.checked) return;
+      event.preventDefault();
+      event.stopPropagation();
+      closeSearch();
+    }, true);
+    // After Escape the field keeps focus with search closed: typing or ArrowDown opens it again.
+    var reopen = function (event) {
+      if (!searchToggle.checked && (event.type !== "keydown" || event.key === "ArrowDown")) {
+        setToggle(searchToggle, true);
+      }
+    };
+    query.addEventListener("input", reopen);
+    query.addEventListener("click", reopen);
+    query.addEventListener("keydown", reopen);
+    // Material's shortcuts (f, s, /) focus the field, which below 960 px is hidden while search is
+    // closed: open search first, then Material's handler focuses it.
+    window.addEventListener("keydown", function (event) {
+      if (searchToggle.checked || headerSearch.matches) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || !/^[fs/]$/.test(event.key)) return;
+      if (typing(document.activeElement)) return;
+      event.preventDefault();
+      searchOpener = document.activeElement;
+      setToggle(searchToggle, true);
+    }, true);
+    searchToggle.addEventListener("change", function () {
+      if (searchButton) searchButton.setAttribute("aria-expanded", String(searchToggle.checked));
+      if (searchToggle.checked) return;
+      if (status) status.textContent = "";
+      // Closed by a pointer (overlay, back arrow): put focus back if it was lost with the dialog.
+      setTimeout(function () {
+        if (searchToggle.checked || headerSearch.matches) return;
+        if (lostFocus() || search.contains(document.activeElement)) {
+          focus(shown(searchOpener) ? searchOpener : searchButton);
+        }
+      }, 0);
+    });
+    // Announce the result count or "no results" politely, once typing pauses (WCAG 4.1.3).
+    if (status && meta) {
+      var timer = null;
+      new MutationObserver(function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var text = searchToggle.checked && query.value.trim() ? meta.textContent.trim() : "";
+          if (status.textContent !== text) status.textContent = text;
+        }, 500);
+      }).observe(meta, { childList: true, characterData: true, subtree: true });
+    }
+  }
+
+  /* 4. Language menu --------------------------------------------------------------------------- */
+
+  var selects = document.querySelectorAll("[data-a11y-select]");
+  Array.prototype.forEach.call(selects, function (select) {
+    var button = select.querySelector("button[aria-controls]");
+    var list = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!list) return;
+
+    function setOpen(open) {
+      list.hidden = !open;
+      select.classList.toggle("a11y-select--open", open);
+      button.setAttribute("aria-expanded", String(open));
+    }
+
+    setOpen(false);
+    button.addEventListener("click", function () {
+      setOpen(list.hidden);
+    });
+    select.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || list.hidden) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+      focus(button);
+    });
+    select.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (!list.hidden && next && !select.contains(next)) setOpen(false);
+    });
+    document.addEventListener("click", function (event) {
+      if (!list.hidden && !select.contains(event.target)) setOpen(false);
+    });
+  });
+})();
