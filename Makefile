@@ -1,11 +1,13 @@
 # Two commands do all set-up on a fresh Debian/Ubuntu machine:
 #   make site   build the Japanese and English site into site/
-#   make test   install test dependencies (Chromium, CJK fonts, axe-core) and run every test
+#   make test   install test dependencies (Chromium, CJK fonts, Java, axe-core, vnu-jar) and run every test
+#   make audit  run the automated accessibility checks over the built site and record what they
+#               found in content/accessibility/results.json (the test-results page); commit it
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test check serve system-packages clean
+.PHONY: site test audit check serve system-packages clean
 
 site: $(VENV)/.site-installed
 	$(BIN)/python build.py build
@@ -18,6 +20,9 @@ serve: $(VENV)/.site-installed
 
 test: $(VENV)/.test-installed node_modules/.installed system-packages
 	$(BIN)/python -m pytest
+
+audit: $(VENV)/.test-installed node_modules/.installed system-packages
+	$(BIN)/python build.py audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) --no-print-directory apt PACKAGES=python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -40,6 +45,7 @@ system-packages:
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	dpkg-query -W -f='$${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing="$$missing fonts-noto-cjk"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory apt PACKAGES="$$missing"; fi
 
 apt:

@@ -3,6 +3,7 @@
     python build.py check  [--plan plan.yaml]
     python build.py build  [--plan plan.yaml] [--out site] [--site-url URL]   (the default command)
     python build.py serve  [--plan plan.yaml] [--port 8000]
+    python build.py audit  [--plan plan.yaml] [--out site]   (make audit: needs the test tools)
 
 Bad input prints one line per problem (file:line:column: field: message [code]) and exits 1.
 """
@@ -14,15 +15,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+from planpub.accessibility import load_report
+from planpub.audit import AuditError, audit as run_audit, write_results
 from planpub.diagnostics import PlanError, errors_only
 from planpub.load import load_plan
 from planpub.model import Plan, build_plan
 from planpub.render import render_site
 from planpub.site import SiteBuildError, build_site
-from planpub.urls import Urls
+from planpub.urls import LANGUAGES, Urls
 from planpub.validate import validate
 
 PROJECT = Path(__file__).resolve().parent
+ACCESSIBILITY = PROJECT / "content" / "accessibility"
 
 
 def check(plan_path: Path) -> Plan:
@@ -37,10 +41,21 @@ def check(plan_path: Path) -> Plan:
     return build_plan(loaded.data)
 
 
-def build(plan_path: Path, out_dir: Path, site_url: str | None = None) -> None:
+def build(plan_path: Path, out_dir: Path, site_url: str | None = None) -> Plan:
     plan = check(plan_path)
-    rendered = render_site(plan, Urls(plan), PROJECT / "content")
+    report = load_report(ACCESSIBILITY)
+    rendered = render_site(plan, Urls(plan), PROJECT / "content", report)
     build_site(plan, rendered, PROJECT, out_dir, site_url)
+    return plan
+
+
+def audit(plan_path: Path, out_dir: Path, site_url: str | None = None) -> None:
+    """Build, run the automated accessibility checks over the built site, record what they found
+    for the test-results page, and build again so that the page shows it."""
+    plan = build(plan_path, out_dir, site_url)
+    site_names = {language: plan.metadata.title.shown(language) for language in LANGUAGES}
+    write_results(run_audit(out_dir, site_names), ACCESSIBILITY / "results.json")
+    build(plan_path, out_dir, site_url)
 
 
 def serve(plan_path: Path, port: int) -> None:
@@ -69,7 +84,7 @@ def serve(plan_path: Path, port: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Publish a plan from plan.yaml as a bilingual website.")
-    parser.add_argument("command", nargs="?", default="build", choices=["check", "build", "serve"])
+    parser.add_argument("command", nargs="?", default="build", choices=["check", "build", "serve", "audit"])
     parser.add_argument("--plan", type=Path, default=PROJECT / "plan.yaml", help="the plan file (default: plan.yaml)")
     parser.add_argument("--out", type=Path, default=PROJECT / "site", help="output folder for build (default: site/)")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
@@ -82,12 +97,15 @@ def main(argv: list[str] | None = None) -> int:
         elif arguments.command == "build":
             build(arguments.plan, arguments.out, arguments.site_url)
             print(f"Built {arguments.out}", file=sys.stderr)
+        elif arguments.command == "audit":
+            audit(arguments.plan, arguments.out, arguments.site_url)
+            print(f"Audited {arguments.out}; results in {ACCESSIBILITY / 'results.json'}", file=sys.stderr)
         else:
             serve(arguments.plan, arguments.port)
     except PlanError as error:
         print(error, file=sys.stderr)
         return 1
-    except SiteBuildError as error:
+    except (SiteBuildError, AuditError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0

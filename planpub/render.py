@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from datetime import date
 
+from .accessibility import Report
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year
 from .markup import FOOTNOTE_REFERENCE, link_footnotes, mark_japanese, render_prose
 from .model import Plan, Target, Text, Unit, When
@@ -82,6 +83,10 @@ class Localizer:
             return Markup('<span lang="ja">{}</span>').format(text.ja)
         return self._mark(escape(self.raw(text)))
 
+    def ui_text(self, key: str, **values: Any) -> Markup:
+        """An interface string as HTML, with the Japanese it quotes marked in English pages."""
+        return self._mark(escape(self.ui(key, **values)))
+
     def _mark(self, html: Markup) -> Markup:
         """In English pages, Japanese quoted inside English text gets lang="ja"."""
         return mark_japanese(html) if self.language != "ja" else html
@@ -111,9 +116,9 @@ class Localizer:
         A bullet prefix (●) is shown but hidden from screen readers, which would read it out."""
         attributes = f"#{anchor}" + (' lang="ja"' if self.pending(text) else "")
         if prefix in BULLETS:
-            title = f'<span aria-hidden="true">{prefix}</span> {self.inline_markdown(self.raw(text))}'
+            title = f'<span aria-hidden="true">{prefix}</span> {self._mark(self.inline_markdown(self.raw(text)))}'
         else:
-            title = self.inline_markdown(f"{prefix} {self.raw(text)}" if prefix else self.raw(text))
+            title = self._mark(self.inline_markdown(f"{prefix} {self.raw(text)}" if prefix else self.raw(text)))
         return Markup(f"{'#' * level} {title} {{ {attributes} }}")
 
     def description(self, page: Page) -> str:
@@ -132,8 +137,10 @@ class Localizer:
     def page_title(self, page: Page) -> str:
         """The title of a page in navigation and in its own H1."""
         subject = page.subject
-        if subject is None or page.kind == "appendices":
+        if subject is None:
             return self.ui(page.kind)
+        if page.kind == "appendices":  # one per part: the part's label tells them apart
+            return f"{self.label('part', subject)} {self.ui(page.kind)}"
         if page.kind == "appendix":
             return f"{subject.number} {self.raw(subject.title)}" if subject.number else self.raw(subject.title)
         return f"{self.label(page.kind, subject)} {self.raw(subject.title)}"
@@ -246,6 +253,15 @@ class Localizer:
     def href(self, entity_id: str) -> str:
         return self.urls.href(self.page, entity_id)
 
+    def page_href(self, path: str) -> str:
+        """A link to the page at ``path``, in this language."""
+        return self.urls.relative(self.page.path, path)
+
+    def site_href(self, path: str) -> str:
+        """A link to ``path`` from the root of the site (any language's page)."""
+        root = self.urls.to_site_root(self.page.path, self.language)
+        return root + path if path else root
+
 
 def _first_text(subject: Any) -> Text | None:
     """The text that says what ``subject`` is about: its purpose or summary, else the first
@@ -289,18 +305,19 @@ def template_environment(content_dir: Path) -> jinja2.Environment:
     )
 
 
-def render_site(plan: Plan, urls: Urls, content_dir: Path) -> list[RenderedLanguage]:
-    """Every page in every language. Nothing is written here: the caller writes files."""
+def render_site(plan: Plan, urls: Urls, content_dir: Path, report: Report) -> list[RenderedLanguage]:
+    """Every page in every language, the accessibility pages from ``report``. Nothing is
+    written here: the caller writes files."""
     environment = template_environment(content_dir)
-    return [_render_language(plan, urls, environment, language) for language in LANGUAGES]
+    return [_render_language(plan, urls, environment, language, report) for language in LANGUAGES]
 
 
-def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str) -> RenderedLanguage:
+def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str, report: Report) -> RenderedLanguage:
     files = {}
     for page in urls.pages:
         template = environment.get_template(f"pages/{page.kind}.md.j2")
         l10n = Localizer(language, plan, urls, page)
-        body = template.render(l=l10n, plan=plan, page=page, subject=page.subject)
+        body = template.render(l=l10n, plan=plan, page=page, subject=page.subject, report=report)
         front_matter = yaml.safe_dump({"description": l10n.description(page)}, allow_unicode=True, width=10**6)
         files[page.source_file] = f"---\n{front_matter}---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(Localizer(language, plan, urls, urls.pages[0])))

@@ -47,6 +47,7 @@ def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: R
     )
     config["theme"] = {**base["theme"], "language": language, "custom_dir": str(project / base["theme"]["custom_dir"])}
     config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language, site_url), "ui": ui_strings(language)["theme"]}
+    config["hooks"] = [str(Path(__file__).with_name("page_hooks.py"))]
     return config
 
 

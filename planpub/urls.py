@@ -15,6 +15,8 @@ from .model import Chapter, Guideline, Part, Pillar, Plan, Section
 LANGUAGES = ("ja", "en")
 PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
 LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
+ACCESSIBILITY_POLICY = "accessibility/"
+ACCESSIBILITY_RESULTS = "accessibility/results/"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ class Urls:
         notes = self._add_page("editorial_notes", "editorial-notes/")
         for note in plan.editorial_notes:
             self._anchor(note, notes)
+        policy = self._add_page("accessibility_policy", ACCESSIBILITY_POLICY)
+        self._add_page("accessibility_results", ACCESSIBILITY_RESULTS, parent=policy)
 
     def _index_chapter(self, part_number: int, chapter: Chapter, part_page: Page) -> None:
         page = self._add_page("chapter", f"part-{part_number}/chapter-{chapter.number}/", chapter, part_page)
@@ -150,6 +154,10 @@ class Urls:
         location = self._locations[entity_id]
         link = self.relative(from_page.path, location.page.path)
         return f"{link}#{location.anchor}" if location.anchor else link
+
+    def to_site_root(self, from_path: str, language: str) -> str:
+        """The relative link from a page to the root of the site, above every language's root."""
+        return "../" * (from_path.count("/") + LANGUAGE_ROOTS[language].count("/")) or "./"
 
     @staticmethod
     def relative(from_path: str, to_path: str) -> str:

@@ -48,14 +48,21 @@ def run_cli(*arguments: str | Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The real plan, built once per test session and served on 127.0.0.1."""
+def built_site(tmp_path_factory) -> Path:
+    """The real plan, built once per test session."""
     from build import build
-    from tests.browser import serve
 
     out = tmp_path_factory.mktemp("built") / "site"
     build(PROJECT / "plan.yaml", out)
-    with serve(out) as url:
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built plan served on 127.0.0.1."""
+    from planpub.audit import serve
+
+    with serve(built_site) as url:
         yield url
 
 

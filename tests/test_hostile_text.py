@@ -7,7 +7,7 @@ import json
 import pytest
 
 from build import build
-from tests.browser import serve
+from planpub.audit import serve
 
 SCRIPT = "<script>window.__injected = 'script'</script>"
 IMAGE = "<img src=x onerror=\"window.__injected = 'img'\">"

@@ -1,11 +1,14 @@
 import markdown
 import pytest
 
+from planpub.accessibility import load_report
 from planpub.load import load_plan
 from planpub.model import Indicator, Target, Text, Unit, build_plan
 from planpub.render import Localizer, render_site, roman, ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
+
+REPORT = load_report(PROJECT / "content" / "accessibility")
 
 MAN_YEN = Unit("man-yen", "{}万円", "¥{}", 10000)
 OKU_YEN = Unit("oku-yen", "{}億円", "¥{} billion", 0.1)
@@ -16,7 +19,7 @@ PERCENT = Unit("percent", "{}%", "{}%")
 def site():
     plan = build_plan(load_plan(MINIMAL).data)
     urls = Urls(plan)
-    return plan, urls, {r.language: r for r in render_site(plan, urls, PROJECT / "content")}
+    return plan, urls, {r.language: r for r in render_site(plan, urls, PROJECT / "content", REPORT)}
 
 
 def localizer(site, language, page_index=0):

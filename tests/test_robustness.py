@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 
+from planpub.accessibility import load_report
 from planpub.diagnostics import PlanError, errors_only
 from planpub.load import load_plan
 from planpub.model import build_plan
@@ -13,6 +16,8 @@ from planpub.render import render_site
 from planpub.urls import Urls
 from planpub.validate import validate
 from tests.conftest import MINIMAL, PROJECT
+
+REPORT = load_report(PROJECT / "content" / "accessibility")
 
 SCALAR_LINE = re.compile(r"^(\s*-?\s*[\w-]+: )(?![|>])(\S.*)$")
 WRONG_VALUES = ["[]", "{}", "~", "12", "yes", "'x'", ".nan", "-.inf", "2022-04-01"]
@@ -37,7 +42,7 @@ def run_pipeline(path):
     if problems:
         return problems
     plan = build_plan(loaded.data)
-    render_site(plan, Urls(plan), PROJECT / "content")
+    render_site(plan, Urls(plan), PROJECT / "content", REPORT)
     return None
 
 
@@ -49,18 +54,25 @@ def test_odd_numbers_inside_flow_mappings(tmp_path):
         run_pipeline(path)  # diagnostics or a rendered site; an exception fails the test
 
 
-def test_every_wrong_scalar_gives_diagnostics_not_a_crash(tmp_path):
+def _mutated_outcome(job: tuple[int, str, Path]) -> str | None:
+    """Run the pipeline on the fixture with one line replaced: None when it rendered or gave
+    well-formed diagnostics, else what went wrong."""
+    number, replacement, folder = job
     lines = MINIMAL.read_text(encoding="utf-8").splitlines()
-    checked = 0
-    for number, replacement in mutations():
-        changed = lines[:number] + [replacement] + lines[number + 1 :]
-        path = tmp_path / "plan.yaml"
-        path.write_text("\n".join(changed), encoding="utf-8")
-        try:
-            result = run_pipeline(path)
-        except Exception as error:  # noqa: BLE001 - the point is that nothing escapes
-            pytest.fail(f"line {number + 1} as {replacement.strip()!r} raised {error!r}")
-        if result:
-            assert all(d.line >= 1 and d.column >= 1 and d.code for d in result)
-        checked += 1
-    assert checked > 100
+    path = folder / f"plan-{number}-{abs(hash(replacement))}.yaml"
+    path.write_text("\n".join(lines[:number] + [replacement] + lines[number + 1 :]), encoding="utf-8")
+    try:
+        result = run_pipeline(path)
+    except Exception as error:  # noqa: BLE001 - the point is that nothing escapes
+        return f"line {number + 1} as {replacement.strip()!r} raised {error!r}"
+    if result and not all(d.line >= 1 and d.column >= 1 and d.code for d in result):
+        return f"line {number + 1} as {replacement.strip()!r} gave a diagnostic without a place or code"
+    return None
+
+
+def test_every_wrong_scalar_gives_diagnostics_not_a_crash(tmp_path):
+    jobs = [(number, replacement, tmp_path) for number, replacement in mutations()]
+    assert len(jobs) > 100
+    with ProcessPoolExecutor(max_workers=2) as pool:  # independent runs: use both cores
+        failures = [outcome for outcome in pool.map(_mutated_outcome, jobs, chunksize=8) if outcome]
+    assert failures == []

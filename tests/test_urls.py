@@ -22,6 +22,8 @@ def test_every_page_has_a_stable_path_from_numbers_and_ids():
         "appendix": "part-2/appendices/2/",
         "glossary": "glossary/",
         "editorial_notes": "editorial-notes/",
+        "accessibility_policy": "accessibility/",
+        "accessibility_results": "accessibility/results/",
     }
     assert [p.source_file for p in urls().pages][:2] == ["index.md", "part-1/index.md"]
 
@@ -57,3 +59,10 @@ def test_navigation_tree_and_parents():
     assert index.location("part-1").page.kind == "part"  # the contents page does not take the part's links
     assert index.parent(model.pillars[0].items[0]).id == "viewpoint-1-1"
     assert index.parent(model.guidelines[0].initiatives[0]).id == "measure-01"
+
+
+def test_links_to_the_site_root_from_any_page_and_language():
+    site = urls()
+    assert site.to_site_root("", "ja") == "./"
+    assert site.to_site_root("", "en") == "../"
+    assert site.to_site_root("accessibility/results/", "en") == "../../../"

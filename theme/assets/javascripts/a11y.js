@@ -52,6 +52,12 @@
     if (input.checked !== checked) input.click(); // as Material does: a real change event
   }
 
+  // Every page starts with the drawer and the search closed. The checkboxes lack Material's
+  // autocomplete="off" (invalid there; see planpub/page_hooks.py), so Firefox may restore them
+  // as checked on reload.
+  setToggle(drawerToggle, false);
+  setToggle(searchToggle, false);
+
   /* 1. Navigation drawer (below 1220 px) --------------------------------------------------- */
 
   var drawerButton = document.querySelector("[data-a11y-drawer-open]");
@@ -275,4 +281,24 @@
       if (!list.hidden && !select.contains(event.target)) setOpen(false);
     });
   });
+
+  /* 5. Table boxes ------------------------------------------------------------------------- */
+
+  // A table's box is a Tab stop only while it scrolls sideways, so that keyboard users can
+  // scroll it; a box that fits would be a stop with nothing to do. Without this script every box
+  // stays a Tab stop, which is harmless.
+  var tableBoxes = document.querySelectorAll(".plan-table-wrap");
+  function updateTableBoxes() {
+    tableBoxes.forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls) box.setAttribute("tabindex", "0");
+      else if (document.activeElement !== box) box.removeAttribute("tabindex");
+    });
+  }
+  if (tableBoxes.length && window.ResizeObserver) {
+    var observer = new ResizeObserver(updateTableBoxes);
+    tableBoxes.forEach(function (box) {
+      observer.observe(box);
+    });
+  }
 })();

@@ -1,0 +1,170 @@
+"""The accessibility report behind the policy and test-results pages (JIS X 8341-3:2016 Annex JB).
+
+Three files in ``content/accessibility/`` make it: ``criteria.yaml`` (the 38 success criteria of
+levels A and AA, and which automated checks settle which), ``manual-checks.yaml`` (verifications
+people recorded) and ``results.json`` (what ``make audit`` found, written by planpub/audit.py).
+A criterion passes only when a check that settles it found nothing or a recorded manual check
+says so; with neither it is "not yet verified", never passed. The conformance claim follows from
+the verdicts: 準拠 (conforms) only when every criterion passed or does not apply.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .audit import CHECK_CRITERIA
+from .diagnostics import Diagnostic, PlanError
+from .model import Text
+
+RESULTS = ("passed", "failed", "not-applicable", "not-verified")
+
+
+@dataclass(frozen=True)
+class ManualCheck:
+    criterion: str
+    date: date
+    result: str
+    method: Text
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one automated check found about a criterion: ``problems`` over all pages tested."""
+
+    check: str  # a check of planpub/audit.py, or "axe"
+    problems: int
+    rules: tuple[str, ...] = ()  # for axe: the rules that test the criterion
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    level: str
+    name: Text
+    result: str  # one of RESULTS
+    findings: tuple[Finding, ...]
+    manual: ManualCheck | None
+    decided_by_tools: bool  # the result follows from automated checks alone
+
+
+@dataclass(frozen=True)
+class Check:
+    """One automated check over all pages: the criteria it speaks to and the problems it found."""
+
+    name: str
+    criteria: tuple[str, ...]
+    problems: int
+
+
+@dataclass(frozen=True)
+class Report:
+    date: date
+    tools: dict[str, str]
+    browser: str
+    pages: tuple[str, ...]
+    checks: tuple[Check, ...]
+    verdicts: tuple[Verdict, ...]
+
+    @property
+    def conforms(self) -> bool:
+        return all(v.result in ("passed", "not-applicable") for v in self.verdicts)
+
+    def count(self, result: str) -> int:
+        return sum(v.result == result for v in self.verdicts)
+
+
+def load_report(folder: Path) -> Report:
+    criteria = _read_yaml(folder / "criteria.yaml")
+    manual = _manual_checks(folder / "manual-checks.yaml", {c["id"] for c in criteria})
+    results_file = folder / "results.json"
+    try:
+        results = json.loads(results_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise _error(results_file, f"cannot read the audit results ({error}); run `make audit`") from None
+    verdicts = tuple(_verdict(criterion, results, manual.get(criterion["id"])) for criterion in criteria)
+    return Report(
+        date=date.fromisoformat(results["date"]),
+        tools=results["tools"],
+        browser=results["browser"],
+        pages=tuple(results["pages"]),
+        checks=_checks(results),
+        verdicts=verdicts,
+    )
+
+
+def _error(path: Path, message: str, line: int = 1) -> PlanError:
+    return PlanError([Diagnostic("accessibility-data", message, str(path), line, 1)])
+
+
+def _read_yaml(path: Path) -> list[dict]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        raise _error(path, f"cannot read: {error}", mark.line + 1 if mark else 1) from None
+
+
+def _manual_checks(path: Path, criteria: set[str]) -> dict[str, ManualCheck]:
+    """The latest recorded manual check of each criterion."""
+    latest: dict[str, ManualCheck] = {}
+    for number, record in enumerate(_read_yaml(path), start=1):
+        if problem := _record_problem(record, criteria):
+            raise _error(path, f"record {number}: {problem}")
+        check = ManualCheck(record["criterion"], record["date"], record["result"], Text(record["method"]["ja"], record["method"]["en"]))
+        if check.criterion not in latest or latest[check.criterion].date <= check.date:
+            latest[check.criterion] = check
+    return latest
+
+
+def _checks(results: dict) -> tuple[Check, ...]:
+    axe = Check("axe", tuple(results["axe_rules"]), len(results["checks"]["axe"]))
+    return (axe, *(Check(name, tuple(criteria), len(results["checks"][name])) for name, criteria in CHECK_CRITERIA.items()))
+
+
+def _record_problem(record, criteria: set[str]) -> str | None:
+    if not isinstance(record, dict):
+        return "must be a mapping of criterion, date, result and method"
+    if record.get("criterion") not in criteria:
+        return f"criterion {record.get('criterion')!r} is not one of criteria.yaml"
+    if not isinstance(record.get("date"), date):
+        return "date must be a date (YYYY-MM-DD)"
+    if record.get("result") not in RESULTS[:3]:
+        return f"result must be one of {', '.join(RESULTS[:3])}"
+    method = record.get("method")
+    if not (isinstance(method, dict) and all(isinstance(method.get(language), str) for language in ("ja", "en"))):
+        return "method must give the text in ja and en"
+    return None
+
+
+def _findings(criterion_id: str, results: dict) -> tuple[Finding, ...]:
+    findings = [
+        Finding(check, len(results["checks"][check]))
+        for check, criteria in CHECK_CRITERIA.items()
+        if criterion_id in criteria
+    ]
+    axe = results["axe_rules"].get(criterion_id)
+    if axe:
+        findings.append(Finding("axe", len(axe["failed"]), tuple(axe["rules"])))
+    return tuple(findings)
+
+
+def _verdict(criterion: dict, results: dict, manual: ManualCheck | None) -> Verdict:
+    findings = _findings(criterion["id"], results)
+    by_check = {finding.check: finding for finding in findings}
+    absent = criterion.get("not_applicable_without")
+    deciders = [by_check.get(check) for check in criterion.get("decided_by", [])]
+    decided = bool(deciders) and all(finding is not None and finding.problems == 0 for finding in deciders)
+    if absent and not results["checks"][absent]:
+        result, decided = "not-applicable", True
+    elif any(finding.problems for finding in findings if finding.check != "media"):
+        result, decided = "failed", True
+    elif manual:
+        result, decided = manual.result, False
+    else:
+        result = "passed" if decided else "not-verified"
+    return Verdict(criterion["id"], criterion["level"], Text(criterion["ja"], criterion["en"]), result, findings, manual, decided)

@@ -1,0 +1,410 @@
+"""Stage 7: the automated accessibility audit of a built site (``build.py audit``, ``make audit``).
+
+Serves the site on 127.0.0.1 and opens every page of both languages in Debian's Chromium, a few
+tabs at a time: axe-core with the search closed and open at 1280 px and at 390 px, reflow at 320 px
+and at 200% zoom, page structure, and a Tab walk at 1280 px that checks every stop for a visible
+focus indicator. The Nu HTML Checker reads every HTML file. ``summarize`` turns the findings into
+the results file the test-results page is rendered from (see ``accessibility.py``); the browser
+tests run the same checks and fail when that file no longer says what they find.
+
+Needs the test dependencies: Playwright (Python), Chromium, Java, and axe-core and vnu-jar from npm.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parent.parent
+AXE_SCRIPT = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHECKS_SCRIPT = Path(__file__).with_name("audit_checks.js")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+WIDE, PHONE, NARROWEST = {"width": 1280, "height": 900}, {"width": 390, "height": 844}, {"width": 320, "height": 640}
+ZOOMED = {"width": 640, "height": 450}  # a 1280 × 900 window at 200% zoom
+DRAWER_BELOW = 1220  # CSS px: Material's navigation is a drawer below this width
+MIN_INDICATOR_CONTRAST = 3.0  # WCAG 1.4.11 for focus indicators (UI components)
+TAB_LIMIT = 600
+
+# An empty search index: Material's worker would otherwise index the whole plan on every page
+# load, doubling the CPU time of the audit. Search itself has its own tests.
+EMPTY_INDEX = json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []})
+
+# Which success criteria each check of ours speaks to (axe rules name theirs in their tags).
+CHECK_CRITERIA = {
+    "html": ["4.1.1"],
+    "structure": ["1.1.1", "1.3.1"],
+    "titles": ["2.4.2"],
+    "language": ["3.1.1", "3.1.2"],
+    "zoom": ["1.4.4"],
+    "reflow": ["1.4.10"],
+    "keyboard": ["2.1.1", "2.1.2", "2.4.3", "2.4.7"],
+    "media": ["1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.4.2", "2.2.2", "2.3.1"],
+}
+_AXE_CRITERION_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
+
+
+class AuditError(Exception):
+    """A tool the audit needs is missing or failed."""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test and audit output readable
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class PageReport:
+    """What one page showed: the findings of every check, and enough for the tests' assertions."""
+
+    status: int
+    lang: str | None
+    title: str
+    switcher_lang: str | None
+    switcher_href: str | None
+    alternates: dict[str, str]  # hreflang → absolute href of the <head> alternates
+    axe: dict[str, list[dict]]  # state ("1280", "1280 search open", "390") → violations
+    sideways_scroll: int  # CSS px the page scrolls sideways at 320 px (WCAG 1.4.10)
+    zoom: dict[str, Any]  # at 200%: sideways scroll, text cut off, header parts overlapping
+    structure: dict[str, Any]
+    keyboard: list[str]  # problems found by the Tab walk
+    requests: list[str] = field(default_factory=list)
+
+
+def _violations(result: dict) -> list[dict]:
+    return [{"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+async def _axe(page, within: str | None = None) -> list[dict]:
+    """axe's violations in the page, or in the part of it that ``within`` selects."""
+    if not await page.evaluate("() => typeof axe !== 'undefined'"):
+        await page.add_script_tag(path=str(AXE_SCRIPT))
+    result = await page.evaluate(
+        "([tags, within]) => axe.run(within || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        [AXE_TAGS, within],
+    )
+    return _violations(result)
+
+
+async def _search_open_violations(page) -> list[dict]:
+    """axe with the search overlay open (the field focused), then closed again with Escape. Only
+    the header, where the search lives, changes: the rest of the page was checked closed."""
+    await page.locator("input.md-search__input").focus()
+    await page.wait_for_function("() => document.getElementById('__search').checked")
+    await page.evaluate("() => __audit.settle()")  # the overlay has faded in
+    violations = await _axe(page, ".md-header")
+    await page.keyboard.press("Escape")
+    return violations
+
+
+def stop_problems(stop: dict, width: int, drawer_closed: bool = True) -> list[str]:
+    """What is wrong with one element focused by Tab (a stop read by ``__kb.active()``)."""
+    where = f"<{stop['tag']} class={stop['cls']!r}> {stop['name'][:60]!r} at {width} px"
+    problems = []
+    if not (stop["visible"] and stop["inViewport"]):
+        problems.append(f"takes focus but cannot be seen: {where}")
+    elif not stop["onTop"]:
+        problems.append(f"takes focus but is covered: {where}")
+    if not stop["indicator"]:
+        problems.append(f"shows no focus indicator ({stop['focused']}): {where}")
+    elif stop["indicatorContrast"] is not None and stop["indicatorContrast"] < MIN_INDICATOR_CONTRAST:
+        problems.append(f"focus indicator contrast {stop['indicatorContrast']:.2f}:1: {where}")
+    if drawer_closed and width < DRAWER_BELOW and stop["inDrawer"]:
+        problems.append(f"in the closed drawer, takes focus: {where}")
+    return problems
+
+
+async def tab_walk(page, width: int) -> list[str]:
+    """Tab from the top of the page until focus leaves it: every stop must be seen, show a focus
+    indicator of enough contrast and come once; everything visible must be reached; and focus
+    must leave the page (no keyboard trap)."""
+    await page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    visible = await page.evaluate("() => __kb.record()")
+    stops: list[dict] = []
+    problems: list[str] = []
+    for _ in range(TAB_LIMIT):
+        await page.keyboard.press("Tab")
+        stop = await page.evaluate("() => __kb.active()")
+        # Past the last stop, focus goes to the browser's own controls; where there are none, as
+        # in a headless browser, it comes round to the first stop: either way it left the page.
+        if stop is None or (stops and stop["key"] == stops[0]["key"]):
+            break
+        stops.append(stop)
+    else:
+        problems.append(f"focus never left the page after {TAB_LIMIT} Tab presses at {width} px")
+    for stop in stops:
+        problems += stop_problems(stop, width)
+    keys = [stop["key"] for stop in stops if stop["key"]]
+    if len(keys) != len(set(keys)):
+        problems.append(f"focus came round again before leaving the page at {width} px")
+    missed = [key for key in visible if key not in set(keys)]
+    problems += [f"visible but never reached by Tab at {width} px: {html}" for html in await page.evaluate("keys => __kb.outerHtml(keys)", missed)]
+    if sum(stop["inSearch"] for stop in stops) > 1:
+        problems.append(f"the closed search takes focus at {width} px")
+    return problems
+
+
+async def _report(page, url: str, other_language: str) -> PageReport:
+    requests: list[str] = []
+    listener = lambda request: requests.append(request.url)  # noqa: E731 - removed again below
+    page.on("request", listener)
+    try:
+        await page.set_viewport_size(WIDE)
+        response = await page.goto(url)
+        switcher = page.locator(f"a.md-select__link[hreflang={other_language}]")
+        axe = {"1280": await _axe(page)}
+        structure = await page.evaluate("() => __audit.structure()")
+        keyboard = await tab_walk(page, WIDE["width"])
+        axe["1280 search open"] = await _search_open_violations(page)
+        await page.set_viewport_size(PHONE)
+        await page.evaluate("() => __audit.settle()")
+        axe["390"] = await _axe(page)
+        await page.set_viewport_size(ZOOMED)
+        zoom = {
+            "sideways": await page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"),
+            "clipped": await page.evaluate("() => __audit.clipped()"),
+            "overlaps": await page.evaluate("() => __audit.overlaps()"),
+        }
+        await page.set_viewport_size(NARROWEST)
+        return PageReport(
+            status=response.status,
+            lang=await page.get_attribute("html", "lang"),
+            title=await page.title(),
+            switcher_lang=await switcher.get_attribute("lang"),
+            switcher_href=await switcher.evaluate("a => a.href"),
+            alternates=await page.evaluate(
+                "() => Object.fromEntries([...document.querySelectorAll('head link[rel=alternate][hreflang]')].map(l => [l.hreflang, l.href]))"
+            ),
+            axe=axe,
+            sideways_scroll=await page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"),
+            zoom=zoom,
+            structure=structure,
+            keyboard=keyboard,
+            requests=requests,
+        )
+    finally:
+        page.remove_listener("request", listener)
+
+
+async def _new_tab(browser):
+    context = await browser.new_context()
+    await context.route("**/search/search_index.json", lambda route: route.fulfill(content_type="application/json", body=EMPTY_INDEX))
+    await context.add_init_script(path=str(CHECKS_SCRIPT))
+    return await context.new_page()
+
+
+async def _run(targets: dict, work, concurrency: int) -> dict:
+    """A few tabs, each working through a shared queue with ``work(page, *target)``."""
+    queue: asyncio.Queue = asyncio.Queue()
+    for key, target in targets.items():
+        queue.put_nowait((key, target))
+    results: dict = {}
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+        async def tab():
+            page = await _new_tab(browser)
+            while not queue.empty():
+                key, target = queue.get_nowait()
+                results[key] = await work(page, *target)
+            await page.context.close()
+
+        try:
+            await asyncio.gather(*(tab() for _ in range(concurrency)))
+        finally:
+            await browser.close()
+    return results
+
+
+def _in_thread(coroutine):
+    """Run ``coroutine`` in its own thread, so that its event loop never meets another's (pytest
+    tests use Playwright's sync API in the same process)."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
+def page_reports(targets: dict, concurrency: int = 2) -> dict:
+    """Open every target {key: (url, other language)} and report on each."""
+    return _in_thread(_run(targets, _report, concurrency))
+
+
+async def _walk_at(page, url: str, width: int) -> list[str]:
+    await page.set_viewport_size({"width": width, "height": 800})
+    await page.goto(url)
+    await page.wait_for_load_state("networkidle")
+    return await tab_walk(page, width)
+
+
+def tab_walks(targets: dict, concurrency: int = 2) -> dict:
+    """The Tab walk alone, for targets {key: (url, width)}: the narrower widths, where the
+    navigation is a drawer."""
+    return _in_thread(_run(targets, _walk_at, concurrency))
+
+
+def html_errors(site: Path) -> list[str]:
+    """Every error the Nu HTML Checker finds in the site's HTML files, as "page:line: message"."""
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        raise AuditError("The HTML check needs Java and node_modules/vnu-jar: run `make test` or `make audit` to install them.")
+    run = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+        capture_output=True, text=True, timeout=600,
+    )
+    try:
+        messages = json.loads(run.stderr)["messages"]
+    except (ValueError, KeyError):
+        raise AuditError(f"The Nu HTML Checker failed: {run.stderr[-500:]}") from None
+    root = site.resolve().as_uri()
+    return sorted(f"{m.get('url', '').removeprefix(root + '/')}:{m.get('lastLine', '?')}: {m['message']}" for m in messages)
+
+
+def tool_versions() -> dict[str, str]:
+    """The versions of the tools whose findings the results record (all pinned by the project)."""
+    from importlib.metadata import version
+
+    def npm(name: str) -> str:
+        return json.loads((PROJECT / "node_modules" / name / "package.json").read_text(encoding="utf-8"))["version"]
+
+    return {"axe-core": npm("axe-core"), "Nu HTML Checker (vnu-jar)": npm("vnu-jar"), "Playwright": version("playwright")}
+
+
+def site_pages(site: Path) -> dict[str, str]:
+    """Every HTML page of a built site as {URL path: its language}: "items/01/" → "ja"."""
+    from .urls import LANGUAGE_ROOTS
+
+    roots = sorted(LANGUAGE_ROOTS.items(), key=lambda entry: -len(entry[1]))  # "en/" before ""
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        path = file.relative_to(site).as_posix().removesuffix("index.html")
+        pages[path] = next(language for language, root in roots if path.startswith(root))
+    return pages
+
+
+def other_language(language: str) -> str:
+    from .urls import LANGUAGES
+
+    return next(other for other in LANGUAGES if other != language)
+
+
+def check_site(base_url: str, pages: dict[str, str], concurrency: int = 2) -> dict[str, PageReport]:
+    return page_reports({path: (base_url + path, other_language(language)) for path, language in pages.items()}, concurrency)
+
+
+def page_problems(path: str, language: str, report: PageReport, site_name: str) -> dict[str, list[str]]:
+    """The findings of one page, by check, each naming the page."""
+    structure = report.structure
+    title_ok = report.title == site_name if path in ("", "en/") else report.title.endswith(f" — {site_name}")
+    found = {
+        "axe": [f"{state} px: {v['id']} {v['targets']}" for state, violations in report.axe.items() for v in violations],
+        "structure": ([f"{structure['h1']} h1 elements"] if structure["h1"] != 1 else [])
+        + [f"skipped heading level: {s}" for s in structure["skipped"]] + structure["tables"]
+        + [f"image without a text alternative: {s}" for s in structure["unnamedImages"]],
+        "titles": [] if title_ok else [f"title {report.title!r} is not “page — {site_name}”"],
+        "language": ([f"lang={report.lang!r}"] if report.lang != language else [])
+        + [f"Japanese not marked lang=ja: {s}" for s in structure["unmarkedJapanese"]],
+        "zoom": ([f"scrolls sideways by {report.zoom['sideways']} px"] if report.zoom["sideways"] > 0 else [])
+        + [f"cut off: {s}" for s in report.zoom["clipped"]] + [f"overlap: {s}" for s in report.zoom["overlaps"]],
+        "reflow": [f"scrolls sideways by {report.sideways_scroll} px at 320 px"] if report.sideways_scroll > 0 else [],
+        "keyboard": report.keyboard,
+        "media": [f"{structure['media']} audio, video or moving elements"] if structure["media"] else [],
+    }
+    return {check: [f"/{path}: {problem}" for problem in problems] for check, problems in found.items()}
+
+
+def criterion_order(criterion: str) -> tuple[int, ...]:
+    """"1.4.3" before "1.4.10"."""
+    return tuple(int(part) for part in criterion.split("."))
+
+
+def summarize(reports: dict[str, PageReport], pages: dict[str, str], html: list[str], site_names: dict[str, str],
+              axe_rules: dict[str, list[str]]) -> dict:
+    """The findings of the whole site: problems per check (duplicate titles included), and for
+    each success criterion the axe rules that test it and those that failed on some page. No
+    dates or machine details, so that the same site always gives the same summary."""
+    checks: dict[str, list[str]] = {"axe": [], **{check: [] for check in CHECK_CRITERIA}, "html": list(html)}
+    titles: dict[tuple[str, str], list[str]] = {}
+    failed_rules: set[str] = set()
+    for path, language in pages.items():
+        report = reports[path]
+        for check, problems in page_problems(path, language, report, site_names[language]).items():
+            checks[check] += problems
+        titles.setdefault((language, report.title), []).append(path)
+        failed_rules |= {violation["id"] for violations in report.axe.values() for violation in violations}
+    checks["titles"] += [f"same title {title!r} on {', '.join(paths)}" for (_, title), paths in titles.items() if len(paths) > 1]
+    return {
+        "tools": tool_versions(),
+        "pages": sorted(pages),
+        "checks": checks,
+        "axe_rules": {
+            criterion: {"rules": rules, "failed": [rule for rule in rules if rule in failed_rules]}
+            for criterion, rules in sorted(axe_rules.items(), key=lambda entry: criterion_order(entry[0]))
+        },
+    }
+
+
+async def _rules_by_criterion(page) -> dict[str, list[str]]:
+    await page.add_script_tag(path=str(AXE_SCRIPT))
+    rules = await page.evaluate("tags => axe.getRules(tags)", AXE_TAGS)
+    by_criterion: dict[str, list[str]] = {}
+    for rule in rules:
+        for tag in rule["tags"]:
+            if match := _AXE_CRITERION_TAG.match(tag):
+                by_criterion.setdefault(".".join(match.groups()), []).append(rule["ruleId"])
+    return {criterion: sorted(rules) for criterion, rules in by_criterion.items()}
+
+
+def axe_rules() -> dict[str, list[str]]:
+    """The axe rules the audit runs, by the success criterion each tests ("1.4.3" → [...])."""
+    return _in_thread(_run({"rules": ()}, _rules_by_criterion, 1))["rules"]
+
+
+def browser_version() -> str:
+    run = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=60)
+    return run.stdout.strip() or "Chromium"
+
+
+def write_results(summary: dict, path: Path) -> None:
+    """The results file: the summary, dated, with the browser it ran in (left out of the summary
+    because the Debian package is updated under the project)."""
+    from datetime import date
+
+    results = {"date": date.today().isoformat(), "browser": browser_version(), **summary}
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def audit(site: Path, site_names: dict[str, str]) -> dict:
+    """Run every automated check over a built site; returns the summary."""
+    pages = site_pages(site)
+    with serve(site) as base_url:
+        reports = check_site(base_url, pages)
+    return summarize(reports, pages, html_errors(site), site_names, axe_rules())

@@ -1,0 +1,244 @@
+/*
+ * In-page checks of the accessibility audit (planpub/audit.py) and the keyboard tests: installed
+ * in every page before its own scripts run. window.__kb follows focus; window.__audit reads the
+ * page's structure and layout.
+ *
+ * Every check reads the page after CSS transitions have been run to their end (the state a reader
+ * sees a moment later), so a drawer that is still sliding or a link that is still fading in does
+ * not count as visible or invisible by accident.
+ */
+(() => {
+  if (window.__kb) return;
+
+  // What can take focus from the keyboard (Chrome adds scroll containers without focusable
+  // content; those are found by a Tab walk and checked all the same).
+  const TABBABLE = "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), " +
+    "select:not([disabled]), textarea:not([disabled]), summary, [tabindex]";
+
+  const settle = () => document.getAnimations().forEach(a => { try { a.finish(); } catch (e) { /* idle */ } });
+
+  /* Colours and contrast (WCAG 2.0 relative luminance) */
+  const rgba = colour => {
+    const parts = (colour.match(/[\d.]+/g) || []).map(Number);
+    return {r: parts[0] || 0, g: parts[1] || 0, b: parts[2] || 0, a: parts.length > 3 ? parts[3] : 1};
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a), a: 1,
+  });
+  const luminance = c => {
+    const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  };
+  const contrast = (one, two) => {
+    const [light, dark] = [luminance(one), luminance(two)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  // The colour painted behind an element: the backgrounds of it and its ancestors, blended.
+  const backgroundOf = el => {
+    const layers = [];
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      const c = rgba(getComputedStyle(n).backgroundColor);
+      if (c.a > 0) layers.push(c);
+      if (c.a >= 1) break;
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), {r: 255, g: 255, b: 255, a: 1});
+  };
+
+  const focusStyle = el => {
+    const s = getComputedStyle(el);
+    return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor].join(" "),
+            outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+            outlineColor: s.outlineColor, outlineOffset: parseFloat(s.outlineOffset) || 0, shadow: s.boxShadow};
+  };
+  const seen = el => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    let opacity = 1;
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
+    return {x: r.x, y: r.y, width: r.width, height: r.height, visibility: s.visibility, opacity,
+            inert: !!el.closest("[inert]")};
+  };
+  const visible = el => {
+    const v = seen(el);
+    const right = Math.max(document.documentElement.scrollWidth, innerWidth);
+    return v.width >= 1 && v.height >= 1 && v.visibility === "visible" && v.opacity > 0 && !v.inert
+      && v.x + v.width > 0 && v.x < right;
+  };
+  const describe = el => ({
+    key: el.getAttribute("data-kb") || "",
+    tag: el.tagName.toLowerCase(),
+    name: (el.getAttribute("aria-label") || el.textContent || el.value || "").replace(/\s+/g, " ").trim().slice(0, 200),
+    cls: typeof el.className === "string" ? el.className : "",
+  });
+  const unfocused = {};
+
+  // Tag every element that can take focus and record how it looks unfocused; returns the keys
+  // of those visible now.
+  const record = () => {
+    settle();
+    const all = [...document.querySelectorAll(TABBABLE)].filter(el => el.tabIndex >= 0);
+    all.forEach((el, i) => {
+      if (!el.hasAttribute("data-kb")) el.setAttribute("data-kb", "kb" + i);
+      unfocused[el.getAttribute("data-kb")] = focusStyle(el);
+    });
+    return all.filter(visible).map(el => el.getAttribute("data-kb"));
+  };
+
+  // What is painted where the outline is drawn: the element itself when the outline is inside it,
+  // else whatever is shown just outside each of its four sides (it may be positioned over
+  // something other than its parent).
+  const outlineBackgrounds = (el, style) => {
+    if (style.outlineOffset < 0) return [backgroundOf(el)];
+    const r = el.getBoundingClientRect();
+    const d = style.outlineOffset + style.outlineWidth / 2;
+    const points = [[r.left - d, r.top + r.height / 2], [r.right + d, r.top + r.height / 2],
+                    [r.left + r.width / 2, r.top - d], [r.left + r.width / 2, r.bottom + d]];
+    const behind = points
+      .map(([x, y]) => document.elementsFromPoint(x, y).find(n => n !== el && !el.contains(n)))
+      .filter(Boolean);
+    return (behind.length ? behind : [el.parentElement || el]).map(backgroundOf);
+  };
+
+  // The contrast of a focus outline against what is around it, at its weakest side; a ring drawn
+  // with box-shadow next to the outline counts where it stands out more (two-tone indicators
+  // show on light and dark backgrounds alike). Null for indicators without an outline.
+  const indicatorContrast = (el, style) => {
+    if (style.outlineStyle === "none" || style.outlineWidth === 0) return null;
+    const rings = [style.outlineColor, ...(style.shadow.match(/rgba?\([^)]*\)/g) || [])].map(rgba);
+    return Math.min(...outlineBackgrounds(el, style).map(bg => Math.max(...rings.map(ring => contrast(over(ring, bg), bg)))));
+  };
+
+  // What has focus now: where it is, whether it can be seen, and whether it shows a focus indicator.
+  const measure = () => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    settle();
+    const info = describe(el);
+    const v = seen(el);
+    const focused = focusStyle(el);
+    const before = unfocused[info.key] || {outline: "none", outlineStyle: "none", shadow: "none"};
+    const transparent = c => /rgba\([^)]*,\s*0\)$/.test(c) || c === "transparent";
+    const outline = focused.outlineStyle !== "none" && focused.outlineWidth > 0 && !transparent(focused.outlineColor)
+      && focused.outline !== before.outline;
+    const shadow = focused.shadow !== "none" && focused.shadow !== before.shadow;
+    // Not entirely hidden: some point of it is not covered or cut off (sampled across its box).
+    const points = [[.5, .5], [.1, .5], [.9, .5], [.5, .1], [.5, .9], [.1, .1], [.9, .9]];
+    const onTop = points.some(([fx, fy]) => {
+      const hit = document.elementFromPoint(v.x + v.width * fx, v.y + v.height * fy);
+      return !!hit && (el.contains(hit) || hit.contains(el));
+    });
+    return Object.assign(info, {
+      visible: visible(el),
+      inViewport: v.x + v.width > 0 && v.x < innerWidth && v.y + v.height > 0 && v.y < innerHeight,
+      onTop,
+      indicator: outline || shadow,
+      indicatorContrast: outline ? indicatorContrast(el, focused) : null,
+      focused: focused.outline + " / " + focused.shadow,
+      expanded: el.getAttribute("aria-expanded"),
+      inDrawer: !!el.closest(".md-sidebar--primary"),
+      inSearch: !!el.closest("[data-md-component=search]"),
+    });
+  };
+
+  // Scrolling focus into view can take a few frames, more on a busy machine: a check that fails
+  // is read again a little later.
+  const active = async () => {
+    const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+    let info = measure();
+    for (let i = 0; i < 30 && info && !(info.visible && info.inViewport && info.onTop); i++) {
+      await frame();
+      info = measure();
+    }
+    return info;
+  };
+
+  const outerHtml = keys => keys.map(k => document.querySelector(`[data-kb="${k}"]`).outerHTML.slice(0, 160));
+
+  window.__kb = {record, active, outerHtml};
+
+  /* Page structure (WCAG 1.1.1, 1.3.1, 2.4.2, 3.1.2) */
+  const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
+  const snippet = el => el.outerHTML.slice(0, 160);
+
+  const headings = () => {
+    const all = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+    const skipped = [];
+    all.forEach((h, i) => {
+      const level = Number(h.tagName[1]);
+      const previous = i ? Number(all[i - 1].tagName[1]) : 0;
+      if (level > previous + 1) skipped.push(`h${previous} → ${snippet(h)}`);
+    });
+    return {h1: all.filter(h => h.tagName === "H1").length, skipped};
+  };
+
+  const tables = () => [...document.querySelectorAll("table")].flatMap(table => {
+    const caption = table.querySelector(":scope > caption");
+    const problems = [];
+    if (!caption || !caption.textContent.trim()) problems.push(`no caption: ${snippet(table)}`);
+    table.querySelectorAll("th:not([scope])").forEach(th => problems.push(`th without scope: ${snippet(th)}`));
+    return problems;
+  });
+
+  const unnamedImages = () => [
+    ...[...document.querySelectorAll("img:not([alt])")].map(snippet),
+    ...[...document.querySelectorAll("svg:not([aria-hidden=true])")]
+      .filter(svg => !svg.closest("[aria-hidden=true]") && !svg.getAttribute("aria-label") && !svg.querySelector("title"))
+      .filter(svg => svg.getAttribute("role") === "img")
+      .map(snippet),
+  ];
+
+  // Japanese text in an English page that is not inside an element marked lang="ja".
+  const unmarkedJapanese = () => {
+    if (!document.documentElement.lang.startsWith("en")) return [];
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest("script, style, noscript, template") || !JAPANESE.test(node.data)) continue;
+      const marked = parent.closest("[lang]");
+      if (!marked || !marked.lang.startsWith("ja")) found.push(`${node.data.trim().slice(0, 40)} in ${snippet(parent).slice(0, 100)}`);
+    }
+    return found;
+  };
+
+  const structure = () => Object.assign(headings(), {
+    title: document.title,
+    tables: tables(),
+    unnamedImages: unnamedImages(),
+    media: document.querySelectorAll("video, audio, object, embed, iframe, canvas, marquee, blink").length,
+    unmarkedJapanese: unmarkedJapanese(),
+  });
+
+  /* Layout when zoomed (WCAG 1.4.4): text cut off, or header parts drawn over each other */
+  const clipped = () => {
+    settle();
+    const cut = [];
+    document.querySelectorAll("body *").forEach(el => {
+      if (!el.textContent.trim() || !visible(el)) return;
+      const s = getComputedStyle(el);
+      const hides = v => v === "hidden" || v === "clip";
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return; // visually hidden text for screen readers
+      if ((hides(s.overflowX) && el.scrollWidth > el.clientWidth + 1) ||
+          (hides(s.overflowY) && el.scrollHeight > el.clientHeight + 1 && s.position !== "fixed")) {
+        cut.push(`${el.textContent.trim().replace(/\s+/g, " ").slice(0, 40)} in ${snippet(el).slice(0, 100)}`);
+      }
+    });
+    return cut;
+  };
+
+  const overlaps = () => {
+    const parts = [...document.querySelectorAll(".md-header__inner > *")].filter(visible);
+    const boxes = parts.map(el => el.getBoundingClientRect());
+    const found = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+        found.push(`${snippet(parts[i]).slice(0, 80)} × ${snippet(parts[i + 1 + j]).slice(0, 80)}`);
+      }
+    }));
+    return found;
+  };
+
+  window.__audit = {settle, structure, clipped, overlaps};
+})();

@@ -1,0 +1,56 @@
+"""The audit's findings per page and for the whole site, from page reports (no browser here; the
+browser runs the checks in test_site_browser.py)."""
+
+from __future__ import annotations
+
+from planpub.audit import PageReport, page_problems, site_pages, summarize
+
+SITE = "Plan"
+
+
+def report(**changes) -> PageReport:
+    clean = dict(
+        status=200, lang="en", title=f"Page — {SITE}", switcher_lang="ja", switcher_href="", alternates={},
+        axe={"1280": [], "390": []}, sideways_scroll=0, zoom={"sideways": 0, "clipped": [], "overlaps": []},
+        structure={"h1": 1, "skipped": [], "tables": [], "unnamedImages": [], "media": 0, "unmarkedJapanese": [], "title": ""},
+        keyboard=[],
+    )
+    return PageReport(**{**clean, **changes})
+
+
+def found(path="en/page/", **changes) -> dict:
+    return {check: problems for check, problems in page_problems(path, "en", report(**changes), SITE).items() if problems}
+
+
+def test_a_clean_page_has_no_problems():
+    assert found() == {}
+
+
+def test_each_finding_lands_in_its_check_and_names_the_page():
+    assert found(axe={"1280": [{"id": "color-contrast", "targets": [["p"]]}]}) == {"axe": ["/en/page/: 1280 px: color-contrast [['p']]"]}
+    assert list(found(lang="ja")) == ["language"]
+    assert list(found(sideways_scroll=12)) == ["reflow"]
+    assert list(found(zoom={"sideways": 0, "clipped": ["Title in <span>"], "overlaps": []})) == ["zoom"]
+    assert list(found(keyboard=["shows no focus indicator"])) == ["keyboard"]
+    structure = report().structure
+    assert list(found(structure={**structure, "h1": 2})) == ["structure"]
+    assert list(found(structure={**structure, "unmarkedJapanese": ["計画 in <p>"]})) == ["language"]
+
+
+def test_titles_say_page_then_plan_except_on_the_home_pages():
+    assert list(found(title="Page - Plan")) == ["titles"]
+    assert found("en/", title=SITE) == {}
+
+
+def test_repeated_titles_are_found_across_pages():
+    pages = {"en/a/": "en", "en/b/": "en"}
+    summary = summarize({path: report() for path in pages}, pages, [], {"en": SITE}, {"1.4.3": ["color-contrast"]})
+    assert summary["checks"]["titles"] == [f"same title 'Page — {SITE}' on en/a/, en/b/"]
+    assert summary["axe_rules"] == {"1.4.3": {"rules": ["color-contrast"], "failed": []}}
+
+
+def test_site_pages_know_their_language(tmp_path):
+    for name in ("index.html", "items/01/index.html", "en/index.html", "en/404.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<!doctype html>", encoding="utf-8")
+    assert site_pages(tmp_path) == {"": "ja", "en/": "en", "en/404.html": "en", "items/01/": "ja"}
