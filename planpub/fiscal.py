@@ -47,6 +47,11 @@ def fiscal_year(year: int, language: str) -> str:
     return f"FY{year}"
 
 
+def fiscal_year_short(year: int, language: str) -> str:
+    """For tight spaces such as chart axes: 令和4年度 / FY2022."""
+    return f"{era_year(year)}年度" if language == "ja" else f"FY{year}"
+
+
 def fiscal_span(start: int, end: int, language: str) -> str:
     """A span of fiscal years; a single year is shown once."""
     if start == end:

@@ -69,3 +69,40 @@ def mark_japanese(html: str) -> Markup:
     for index in range(0, len(parts), 2):  # even indexes are text, odd ones are tags
         parts[index] = _JAPANESE_RUN.sub(r'<span lang="ja">\g<0></span>', parts[index])
     return Markup("".join(parts))
+
+
+_LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+
+
+def link_terms(html: str, terms: list[tuple[str, str]], linked: set[str], ignore_case: bool = False) -> Markup:
+    """Link the first occurrence of each glossary term in ``html`` not yet in ``linked`` (the
+    terms already linked on this page, updated here). ``terms`` are (surface text, href), longest
+    first so that 純資産比率 wins over 純資産. Text inside links is left alone."""
+    wanted = [(surface, href) for surface, href in terms if href not in linked]
+    if not wanted:
+        return Markup(html)
+    pattern = re.compile("|".join(_term_pattern(surface) for surface, _ in wanted), re.IGNORECASE if ignore_case else 0)
+    hrefs = {surface: href for surface, href in wanted}
+    parts = _TAG.split(str(html))
+    depth = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            depth += 1 if _LINK_OPEN.match(part) else -1 if part.lower().startswith("</a") else 0
+        elif depth == 0:
+            parts[index] = pattern.sub(lambda match: _term_link(match[0], hrefs, linked), part)
+    return Markup("".join(parts))
+
+
+def _term_pattern(surface: str) -> str:
+    """A term matches as a whole word where it begins or ends with a Latin letter or digit."""
+    before = r"(?<![A-Za-z0-9])" if surface[:1].isascii() and surface[:1].isalnum() else ""
+    after = r"(?![A-Za-z0-9])" if surface[-1:].isascii() and surface[-1:].isalnum() else ""
+    return f"{before}{re.escape(surface)}{after}"
+
+
+def _term_link(text: str, hrefs: dict[str, str], linked: set[str]) -> str:
+    href = hrefs.get(text) or next(h for s, h in hrefs.items() if s.casefold() == text.casefold())
+    if href in linked:
+        return text
+    linked.add(href)
+    return f'<a class="plan-term-link" href="{href}">{text}</a>'

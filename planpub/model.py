@@ -45,6 +45,7 @@ class Term:
     id: str
     term: Text
     definition: Text
+    reading: str = ""  # in hiragana: the Japanese glossary's order
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,22 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Source:
+    title: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """A result published after the plan: the value for a fiscal year, and where it was published."""
+
+    year: int
+    value: float
+    published: date
+    source: Source
+
+
+@dataclass(frozen=True)
 class Reference:
     year: int
     value: float
@@ -256,6 +273,41 @@ class Indicator:
     target: Target
     note_marks: tuple[str, ...] = ()
     initiative_id: str | None = None
+    results: tuple[Result, ...] = ()
+
+    @property
+    def latest_result(self) -> Result | None:
+        return max(self.results, key=lambda result: result.year, default=None)
+
+    def status(self) -> str:
+        """How the latest published result stands against the target: "met", "not-met" (the
+        target year has come), "not-yet" (before the target year), "no-result" when nothing is
+        published, or "not-comparable" when the target is in another unit or a share of
+        something else. Never a projection."""
+        result, target = self.latest_result, self.target
+        if result is None:
+            return "no-result"
+        if target.of is not None or target.unit != self.unit:
+            return "not-comparable"
+        if _meets(result.value, target, self._higher_is_better()):
+            return "met"
+        return "not-met" if result.year >= target.year else "not-yet"
+
+    def _higher_is_better(self) -> bool:
+        """For targets stated as a plain value (exactly, about): the direction from the last
+        baseline value to the target; upwards when there is no baseline."""
+        if self.target.comparator in ("at-least", "greater-than"):
+            return True
+        if self.target.comparator in ("at-most", "within"):
+            return False
+        baseline = max(self.values, key=lambda value: value.year, default=None)
+        return baseline is None or self.target.value >= baseline.value
+
+
+def _meets(value: float, target: Target, higher_is_better: bool) -> bool:
+    if target.comparator == "greater-than":
+        return value > target.value
+    return value >= target.value if higher_is_better else value <= target.value
 
 
 @dataclass(frozen=True)
@@ -475,6 +527,15 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Duty:
+    """Something a department is responsible for: an item, an action (of ``item``) or an initiative."""
+
+    kind: str
+    entity: Any
+    item: Any = None
+
+
+@dataclass(frozen=True)
 class Plan:
     metadata: Metadata
     front: tuple[Section, ...]
@@ -492,6 +553,21 @@ class Plan:
     def notes_about(self, entity_id: str) -> tuple[EditorialNote, ...]:
         return self._notes_by_target.get(entity_id, ())
 
+    def duties_of(self, department: Department) -> tuple[Duty, ...]:
+        """What ``department`` is named responsible for, in plan order: items, actions of items
+        and initiatives."""
+        return tuple(duty for duty in self._duties() if department in duty.entity.departments)
+
+    def _duties(self) -> tuple[Duty, ...]:
+        duties: list[Duty] = []
+        for pillar in self.pillars:
+            for item in pillar.items:
+                duties.append(Duty("item", item))
+                duties += [Duty("action", action, item) for action in item.actions]
+        for guideline in self.guidelines:
+            duties += [Duty("initiative", initiative) for initiative in guideline.initiatives]
+        return tuple(duties)
+
 
 # --- building the model from validated data -------------------------------------------------
 
@@ -506,7 +582,7 @@ class _PlanBuilder:
         self.data = data
         self.units = {u["id"]: Unit(u["id"], u["ja"], u["en"], u.get("en_multiplier", 1)) for u in data["units"]}
         self.departments = {d["id"]: _department(d) for d in data["departments"]}
-        self.terms = {t["id"]: Term(t["id"], _text(t["term"]), _text(t["definition"])) for t in data["terms"]}
+        self.terms = {t["id"]: Term(t["id"], _text(t["term"]), _text(t["definition"]), t["reading"]) for t in data["terms"]}
         self.groups = {g["id"]: self._indicator_group(g) for g in data["indicator_groups"]}
 
     def plan(self) -> Plan:
@@ -589,6 +665,10 @@ class _PlanBuilder:
             name=_text(data["name"]),
             unit=unit,
             values=tuple(Value(v["year"], v["value"]) for v in data["values"]),
+            results=tuple(
+                Result(r["year"], r["value"], date.fromisoformat(r["date"]), Source(_text(r["source"]["title"]), r["source"]["url"]))
+                for r in data.get("results", ())
+            ),
             target=Target(
                 year=target["year"],
                 value=target["value"],

@@ -22,9 +22,10 @@ from markupsafe import Markup, escape
 from datetime import date
 
 from .accessibility import Report
-from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year
-from .markup import FOOTNOTE_REFERENCE, link_footnotes, mark_japanese, render_prose
-from .model import Plan, Target, Text, Unit, When
+from .charts import ChartSpec, Point, chart_svg, chartable
+from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
+from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, render_prose
+from .model import Indicator, Plan, Target, Text, Unit, When
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
@@ -34,6 +35,13 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
 # (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def term_surface(term: str) -> str:
+    """How a glossary term appears in running text: without the reading or expansion the
+    glossary adds in brackets, and without a leading article. "DX（デジタル・…）" → "DX"."""
+    surface = re.split(r"（| \(", term, maxsplit=1)[0].strip()
+    return re.sub(r"^the ", "", surface, flags=re.IGNORECASE)
 
 
 def roman(number: int) -> str:
@@ -65,6 +73,7 @@ class Localizer:
         self.urls = urls
         self.page = page
         self.strings = ui_strings(language)
+        self._linked_terms: set[str] = set()  # glossary links already made on this page
 
     # --- texts ---
 
@@ -99,7 +108,25 @@ class Localizer:
         if self.pending(text):
             notice = Markup('<p class="plan-pending">{}</p>').format(self.ui("translation_pending_long"))
             return Markup('<div class="plan-prose" lang="ja">{}{}</div>').format(notice, html)
-        return Markup('<div class="plan-prose">{}</div>').format(self._mark(html))
+        return Markup('<div class="plan-prose">{}</div>').format(self._mark(self._link_terms(html)))
+
+    def _link_terms(self, html: Markup) -> Markup:
+        """The first use of each glossary term on a page links to its definition (not on the
+        glossary itself)."""
+        if self.page.kind == "glossary":
+            return html
+        first_by_surface: dict[str, tuple[str, str]] = {}
+        for term in self.plan.terms:  # a term defined twice links to its first definition
+            surface = term_surface(self.raw(term.term))
+            first_by_surface.setdefault(surface.casefold(), (surface, self.href(term.id)))
+        surfaces = sorted(first_by_surface.values(), key=lambda entry: -len(entry[0]))
+        return link_terms(html, surfaces, self._linked_terms, ignore_case=self.language != "ja")
+
+    def glossary_order(self, terms) -> list:
+        """Japanese terms in あいうえお order by their reading, English ones alphabetically."""
+        if self.language == "ja":
+            return sorted(terms, key=lambda term: term.reading)
+        return sorted(terms, key=lambda term: term_surface(self.raw(term.term)).casefold())
 
     def name(self, name: str) -> Markup:
         """A personal or proper name that is the same in every language (lang="ja" in English pages)."""
@@ -210,11 +237,16 @@ class Localizer:
     def quantity(self, value: float, unit: Unit) -> str:
         if value == 0:
             return "0"  # zero is zero in every unit: "more than 0", not "more than ¥0 billion"
-        number = Decimal(str(value))
-        if self.language == "en":
-            number *= Decimal(str(unit.en_multiplier))
         pattern = unit.ja if self.language == "ja" else unit.en
-        return pattern.replace("{}", _format_number(number))
+        return pattern.replace("{}", _format_number(self._number(value, unit)))
+
+    def shown_number(self, value: float, unit: Unit) -> float:
+        """The number as this language shows it: 53 (万円) is 530,000 in English's ¥."""
+        return float(self._number(value, unit))
+
+    def _number(self, value: float, unit: Unit) -> Decimal:
+        number = Decimal(str(value))
+        return number * Decimal(str(unit.en_multiplier)) if self.language == "en" else number
 
     def compare(self, comparator: str, value: str) -> str:
         return self.ui(f"comparator.{comparator}", value=value)
@@ -234,6 +266,42 @@ class Localizer:
         if target.year != column_year:
             text += self.ui("target_year_in_cell", year=self.fy(target.year))
         return text
+
+    def chart(self, indicator: Indicator) -> Markup:
+        """A line chart of an indicator's values and target, when it has two numbers or more.
+        A target stated in another unit or as a share of something else is left out of the
+        chart, which would put it on the wrong scale; the table beside the chart gives it."""
+        unit = indicator.unit
+        points = [Point(fiscal_year_short(v.year, self.language), self.shown_number(v.value, unit), kind, self.quantity(v.value, unit))
+                  for kind, series in (("baseline", indicator.values), ("result", indicator.results))
+                  for v in sorted(series, key=lambda entry: entry.year)]
+        target = indicator.target
+        plotted = target.of is None and target.unit == unit
+        if plotted:
+            label = self.ui("chart_target_year", year=fiscal_year_short(target.year, self.language))
+            points.append(Point(label, self.shown_number(target.value, unit), "target", self.target(target, target.year)))
+        if not chartable([point.value for point in points]):
+            return Markup("")
+        name = self.raw(indicator.name)
+        target_text = self.ui("chart_target_label", year=self.fy(target.year), value=self.target(target, target.year))
+        series = [self.ui("chart_series", series=self.ui(f"chart_{kind}"), values=self.ui("list_separator").join(
+                      f"{point.label} {point.text}" for point in points if point.kind == kind))
+                  for kind in ("baseline", "result") if any(point.kind == kind for point in points)]
+        return chart_svg(ChartSpec(
+            chart_id=f"chart-{indicator.id}",
+            name=self.ui("chart_name", name=name),
+            description=self.ui("chart_description", name=name, series=self.ui("sentence_separator").join(series), target=target_text),
+            points=tuple(points),
+            series_labels={kind: self.ui(f"chart_{kind}") for kind in ("baseline", "result", "target")},
+            target_label=target_text if plotted else None,
+        ))
+
+    def indicator_groups_of(self, part) -> list:
+        """The indicator groups set out in a part's chapters: the previous plan's series in the
+        reference material are not this plan's indicators."""
+        chapters = {chapter.id for chapter in part.chapters}
+        return [group for group in self.plan.indicator_groups
+                if (page := self.urls.location(group.id).page).kind == "chapter" and page.subject.id in chapters]
 
     @staticmethod
     def value_years(indicators) -> list[int]:

@@ -80,6 +80,11 @@ class Urls:
         glossary = self._add_page("glossary", "glossary/")
         for term in plan.terms:
             self._anchor(term, glossary)
+        self._add_page("indicators", "indicators/")
+        self._add_page("roadmap", "roadmap/")
+        departments = self._add_page("departments", "departments/")
+        for department in plan.departments:
+            self._anchor(department, departments)
         notes = self._add_page("editorial_notes", "editorial-notes/")
         for note in plan.editorial_notes:
             self._anchor(note, notes)

@@ -185,6 +185,26 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
     yield from _placement_problems(data, source)
     yield from _schedule_problems(data, source)
     yield from _item_shape_problems(data, source)
+    yield from _result_year_problems(data, source)
+
+
+def _result_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """Results are for the years after the plan's printed values, one per year."""
+    for path, node in _walk(data):
+        if not (isinstance(node, dict) and isinstance(node.get("results"), list) and "target" in node):
+            continue
+        baseline_years = [v.get("year") for v in node.get("values", []) if isinstance(v, dict) and isinstance(v.get("year"), int)]
+        seen: set[int] = set()
+        for index, result in enumerate(node["results"]):
+            year = result.get("year") if isinstance(result, dict) else None
+            if not isinstance(year, int):
+                continue
+            if baseline_years and year <= max(baseline_years):
+                yield source.diagnostic("result-year", path + ("results", index, "year"),
+                                        f"a result must be for a year after the plan's values (the last is {max(baseline_years)})")
+            elif year in seen:
+                yield source.diagnostic("result-year", path + ("results", index, "year"), f"a second result for {year}")
+            seen.add(year)
 
 
 def _item_shape_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:

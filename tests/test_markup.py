@@ -1,4 +1,4 @@
-from planpub.markup import disallowed_links, mark_japanese, render_prose
+from planpub.markup import disallowed_links, link_terms, mark_japanese, render_prose
 
 
 def test_paragraphs_lists_emphasis_and_links():
@@ -40,3 +40,19 @@ def test_japanese_in_english_is_marked_outside_tags_only():
     assert 'title="墨田"' in html
     assert '<span lang="ja">「有休休暇」</span>' in html
     assert '<span lang="ja">180億円</span>' in html
+
+
+def test_first_use_of_each_term_links_to_the_glossary_and_longest_term_wins():
+    linked: set[str] = set()
+    terms = [("純資産比率", "g#ratio"), ("純資産", "g#assets"), ("DX", "g#dx")]
+    html = link_terms("<p>純資産比率と純資産。DXとODX。純資産</p>", terms, linked)
+    assert html == ('<p><a class="plan-term-link" href="g#ratio">純資産比率</a>と'
+                    '<a class="plan-term-link" href="g#assets">純資産</a>。'
+                    '<a class="plan-term-link" href="g#dx">DX</a>とODX。純資産</p>')
+    assert link_terms("<p>DX again</p>", terms, linked) == "<p>DX again</p>"  # once per page
+
+
+def test_terms_inside_links_stay_as_they_are_and_english_ignores_case():
+    terms = [("segment analysis", "g#s")]
+    assert link_terms('<p><a href="x">segment analysis</a></p>', terms, set()) == '<p><a href="x">segment analysis</a></p>'
+    assert link_terms("<p>Segment analysis</p>", terms, set(), ignore_case=True) == '<p><a class="plan-term-link" href="g#s">Segment analysis</a></p>'

@@ -1,9 +1,12 @@
+import re
+from xml.etree import ElementTree
+
 import markdown
 import pytest
 
 from planpub.accessibility import load_report
 from planpub.load import load_plan
-from planpub.model import Indicator, Target, Text, Unit, build_plan
+from planpub.model import Indicator, Target, Term, Text, Unit, build_plan
 from planpub.render import Localizer, render_site, roman, ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
@@ -139,3 +142,68 @@ def test_labels_for_high_numbers(site):
     assert (ja.label("item", item), en.label("item", item)) == ("取組項目 No.24", "Reform item No.24")
     assert (roman(3), roman(12), roman(13)) == ("Ⅲ", "Ⅻ", "13")
     assert localizer(site, "ja").action_marker(type("Action", (), {"number": None})()) == "●"
+
+
+def test_department_page_lists_duties_and_item_pages_link_there(site):
+    _, _, rendered = site
+    page = rendered["en"].files["departments/index.md"]
+    sections, collective = page.split("## Entries covering several divisions")
+    assert "### Planning Division { #planning }" in sections
+    assert '<a href="../items/01/">Reform item No.1 Reviewing work</a>' in sections
+    assert '<a href="../initiatives/01/">Initiative 1 Procedures online</a>' in sections
+    assert "### Related divisions { #related-divisions }" in collective
+    assert '<a href="../../departments/#planning">Planning Division</a>' in rendered["en"].files["items/01/index.md"]
+
+
+@pytest.mark.parametrize(("language", "texts"), [("ja", ["53万円", "65.5万円", "50万円以下"]), ("en", ["¥530,000", "¥655,000", "¥500,000 or less"])])
+def test_each_chart_states_the_numbers_of_its_table(site, language, texts):
+    _, _, rendered = site
+    chapter = rendered[language].files["part-1/chapter-1/index.md"]
+    table, after = chapter.split('<div class="plan-charts">', 1)
+    svg = ElementTree.fromstring(re.search(r"<svg.*?</svg>", after).group(0))
+    namespace = "{http://www.w3.org/2000/svg}"
+    shown = [element.text for element in svg.iter(f"{namespace}text")]
+    description = svg.find(f"{namespace}desc").text
+    for text in texts:
+        assert text in table
+        assert text in description
+        assert any(text in (line or "") for line in shown)
+    assert svg.get("role") == "img"
+
+
+def test_roadmap_has_every_action_and_initiative_with_headers_and_spans(site):
+    _, _, rendered = site
+    roadmap = rendered["en"].files["roadmap/index.md"]
+    assert roadmap.count('<th scope="col">FY2022</th>') == 2  # one table per pillar and per guideline
+    assert '<th scope="row" class="plan-roadmap__subject"><a href="../items/01/">Reform item No.1 Reviewing work</a>' in roadmap
+    assert '<th scope="row"><a href="../items/01/#item-01-action-1">Common work</a>' in roadmap
+    assert '<td colspan="3" class="plan-schedule__cell"><span class="plan-visually-hidden">FY2023–FY2025: </span>' in roadmap
+    assert '<a href="../initiatives/01/">Initiative 1 Procedures online</a>' in roadmap
+    assert '<dd>New in this plan</dd>' in roadmap  # the legend of the marks
+
+
+def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site):
+    plan, urls, _ = site
+    terms = [Term("b", Text("漢字", "zebra"), Text("x", "x"), "かんじ"), Term("a", Text("ア", "The apple"), Text("x", "x"), "あ")]
+    glossary = next(page for page in urls.pages if page.kind == "glossary")
+    assert [t.id for t in Localizer("ja", plan, urls, glossary).glossary_order(terms)] == ["a", "b"]
+    assert [t.id for t in Localizer("en", plan, urls, glossary).glossary_order(terms)] == ["a", "b"]
+    assert [t.id for t in Localizer("en", plan, urls, glossary).glossary_order(terms[::-1])] == ["a", "b"]
+
+
+def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
+    from tests.test_validate import COST_TARGET, RESULT
+
+    def indicators_page(path) -> tuple[str, str]:
+        plan = build_plan(load_plan(path).data)
+        urls = Urls(plan)
+        en = render_site(plan, urls, PROJECT / "content", REPORT)[1]
+        return en.files["indicators/index.md"], en.files["part-1/chapter-1/index.md"]
+
+    page, _ = indicators_page(MINIMAL)
+    assert '<td class="plan-status plan-status--no-result">No result published yet</td>' in page
+    path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
+    page, chapter = indicators_page(path)
+    assert '<td class="plan-status plan-status--met">Target met</td>' in page
+    assert '¥480,000 (FY2023)<br><a href="https://example.jp/r">Settlement</a> (September 30, 2024)' in page
+    assert "Published results: FY2023 ¥480,000" in chapter

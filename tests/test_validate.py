@@ -225,3 +225,28 @@ def test_infinite_and_not_a_number_values(variant):
         ("not-finite", line_of(text, "-.inf")),
         ("not-finite", line_of(text, ".nan")),
     ]
+
+
+def test_a_term_needs_its_reading_in_hiragana(variant):
+    path, text = variant(("    reading: しけんようご\n", "    reading: シケン\n"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("schema-pattern", line_of(text, "reading: シケン"), "terms[0].reading")
+    path, text = variant(("    reading: しけんようご\n", ""))
+    assert [d.code for d in validate(load_plan(path))] == ["schema-required"]
+
+
+RESULT = "results: [{year: 2023, value: 48, date: '2024-09-30', source: {title: {ja: 決算書, en: Settlement}, url: 'https://example.jp/r'}}]"
+COST_TARGET = "        target: {year: 2025, value: 50, comparator: at-most}\n"
+
+
+def test_a_result_needs_a_source_and_a_year_after_the_plans_values(variant):
+    path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
+    assert validate(load_plan(path)) == []
+    without_source = RESULT.replace(", source: {title: {ja: 決算書, en: Settlement}, url: 'https://example.jp/r'}", "")
+    path, text = variant((COST_TARGET, COST_TARGET + "        " + without_source + "\n"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line) == ("schema-required", line_of(text, "results: [{year: 2023"))
+    assert "source" in diagnostic.message
+    path, text = variant((COST_TARGET, COST_TARGET + "        " + RESULT.replace("year: 2023", "year: 2020") + "\n"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.path) == ("result-year", "indicator_groups[0].indicators[0].results[0].year")
