@@ -24,6 +24,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .model import Plan
 from .render import RenderedLanguage, ui_strings
+from .search import install as install_japanese_search
 from .urls import LANGUAGE_ROOTS, LANGUAGES
 
 
@@ -112,6 +113,8 @@ def _build_language(base, project, plan, rendered: RenderedLanguage, work: Path,
         mkdocs_build(load_config(str(config_file)))
     except (MkDocsException, SystemExit) as error:
         raise SiteBuildError(f"MkDocs could not build the {rendered.language} site: {error}") from None
+    if rendered.language == "ja":  # Japanese has no spaces between words: see planpub/search.py
+        install_japanese_search(site)
 
 
 def _write_sitemap(site: Path, rendered: RenderedLanguage, site_url: str | None) -> None:

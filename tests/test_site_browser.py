@@ -97,7 +97,8 @@ def test_search_dialog_has_a_name(tab, site_url):
 
 @pytest.mark.parametrize(
     ("root", "query", "expected"),
-    [("en/", "cashless", "initiatives/04/"), ("", "キャッシュレス", "initiatives/04/")],
+    [("en/", "cashless", "initiatives/04/"), ("", "キャッシュレス", "initiatives/04/"), ("", "キャッシュレス化", "initiatives/04/"),
+     ("", "窓口のデジタル化", "initiatives/06/")],
 )
 def test_each_language_has_its_own_search(tab, site_url, root, query, expected):
     tab.goto(site_url + root)
