@@ -323,7 +323,10 @@ def check_site(base_url: str, pages: dict[str, str], concurrency: int = 2) -> di
 def page_problems(path: str, language: str, report: PageReport, site_name: str) -> dict[str, list[str]]:
     """The findings of one page, by check, each naming the page."""
     structure = report.structure
-    title_ok = report.title == site_name if path in ("", "en/") else report.title.endswith(f" — {site_name}")
+    from .urls import LANGUAGE_ROOTS
+
+    home = path == LANGUAGE_ROOTS[language]
+    title_ok = report.title == site_name if home else report.title.endswith(f" — {site_name}")
     found = {
         "axe": [f"{state} px: {v['id']} {v['targets']}" for state, violations in report.axe.items() for v in violations],
         "structure": ([f"{structure['h1']} h1 elements"] if structure["h1"] != 1 else [])

@@ -32,16 +32,18 @@ def _tokenizer():
     return lambda text: [(m.surface(), m.normalized_form()) for m in tokenizer.tokenize(text)]
 
 
-def segment(text: str, spellings: set[str]) -> str:
+def segment(text: str, spellings: set[str], analyze=None) -> str:
     """Put a word break between the words of each Japanese run outside HTML tags; collect the
-    dictionary spellings that differ from the text's into ``spellings``."""
+    dictionary spellings that differ from the text's into ``spellings``. ``analyze`` (text →
+    [(surface, dictionary form)]) is Sudachi's unless given (bench/search tries others)."""
+    analyze = analyze or _tokenizer()
     out = []
     for piece in TAG.split(text):
         if not piece or piece.startswith("<") or not JAPANESE.search(piece):
             out.append(piece)
             continue
         words: list[str] = []
-        for surface, normalized in _tokenizer()(piece):
+        for surface, normalized in analyze(piece):
             if normalized != surface and JAPANESE.search(normalized):
                 spellings.add(normalized)
             if words and not words[-1][-1:].isspace() and not surface[:1].isspace():

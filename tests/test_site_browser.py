@@ -23,7 +23,7 @@ RESULTS = PROJECT / "content" / "accessibility" / "results.json"
 
 @pytest.fixture
 def tab(browser, site_url):
-    """A fresh page that records every request it makes."""
+    """A fresh page in its own browser context."""
     context = browser.new_context()
     page = context.new_page()
     yield page

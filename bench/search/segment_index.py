@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
+from pathlib import Path
 
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヵヶー]")
-TAG = re.compile(r"(<[^>]+>)")
-ZWSP = "\u200b"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project, for planpub.search
+from planpub.search import segment  # noqa: E402
 
 
 def analyzer(name: str):
@@ -51,22 +50,8 @@ def analyzer(name: str):
 
 
 def segment_text(text: str, analyze, alts: set[str]) -> str:
-    """Insert ZWSP between the words of Japanese runs, outside HTML tags."""
-    out = []
-    for piece in TAG.split(text):
-        if not piece or piece.startswith("<") or not JAPANESE.search(piece):
-            out.append(piece)
-            continue
-        words = analyze(piece)
-        joined = []
-        for surface, normal in words:
-            if normal and normal != surface and JAPANESE.search(normal):
-                alts.add(normal)
-            if joined and not joined[-1][-1:].isspace() and not surface[:1].isspace():
-                joined.append(ZWSP)
-            joined.append(surface)
-        out.append("".join(joined))
-    return "".join(out)
+    """The site's own cutting (planpub/search.py), with the analyzer under test."""
+    return segment(text, alts, analyze)
 
 
 def main() -> None:
