@@ -123,7 +123,8 @@ def _manual_checks(path: Path, criteria: set[str]) -> dict[str, ManualCheck]:
 
 def _checks(results: dict) -> tuple[Check, ...]:
     axe = Check("axe", tuple(results["axe_rules"]), len(results["checks"]["axe"]))
-    return (axe, *(Check(name, tuple(criteria), len(results["checks"][name])) for name, criteria in CHECK_CRITERIA.items()))
+    return (axe, *(Check(name, tuple(criteria), len(results["checks"][name]))
+                   for name, criteria in CHECK_CRITERIA.items() if name in results["checks"]))
 
 
 def _record_problem(record, criteria: set[str]) -> str | None:
@@ -142,10 +143,10 @@ def _record_problem(record, criteria: set[str]) -> str | None:
 
 
 def _findings(criterion_id: str, results: dict) -> tuple[Finding, ...]:
-    findings = [
+    findings = [  # a check the results do not have yet (a new one, before `make audit`) decides nothing
         Finding(check, len(results["checks"][check]))
         for check, criteria in CHECK_CRITERIA.items()
-        if criterion_id in criteria
+        if criterion_id in criteria and check in results["checks"]
     ]
     axe = results["axe_rules"].get(criterion_id)
     if axe:

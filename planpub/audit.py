@@ -2,8 +2,8 @@
 
 Serves the site on 127.0.0.1 and opens every page of both languages in Debian's Chromium, a few
 tabs at a time: axe-core with the search closed and open at 1280 px and at 390 px, reflow at 320 px
-and at 200% zoom, page structure, and a Tab walk at 1280 px that checks every stop for a visible
-focus indicator. The Nu HTML Checker reads every HTML file. ``summarize`` turns the findings into
+and at 200% zoom, page structure, and a Tab walk at 1280, 1024 and 390 px (the last two with the
+navigation a closed drawer) that checks every stop for a visible focus indicator. The Nu HTML Checker reads every HTML file. ``summarize`` turns the findings into
 the results file the test-results page is rendered from (see ``accessibility.py``); the browser
 tests run the same checks and fail when that file no longer says what they find.
 
@@ -34,7 +34,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-WIDE, PHONE, NARROWEST = {"width": 1280, "height": 900}, {"width": 390, "height": 844}, {"width": 320, "height": 640}
+WIDE, TABLET, PHONE = {"width": 1280, "height": 900}, {"width": 1024, "height": 768}, {"width": 390, "height": 844}
+NARROWEST = {"width": 320, "height": 640}
 ZOOMED = {"width": 640, "height": 450}  # a 1280 × 900 window at 200% zoom
 DRAWER_BELOW = 1220  # CSS px: Material's navigation is a drawer below this width
 MIN_INDICATOR_CONTRAST = 3.0  # WCAG 1.4.11 for focus indicators (UI components)
@@ -49,6 +50,7 @@ CHECK_CRITERIA = {
     "html": ["4.1.1"],
     "structure": ["1.1.1", "1.3.1"],
     "titles": ["2.4.2"],
+    "colour": ["1.4.1"],
     "language": ["3.1.1", "3.1.2"],
     "zoom": ["1.4.4"],
     "reflow": ["1.4.10"],
@@ -146,7 +148,7 @@ async def tab_walk(page, width: int) -> list[str]:
     """Tab from the top of the page until focus leaves it: every stop must be seen, show a focus
     indicator of enough contrast and come once; everything visible must be reached; and focus
     must leave the page (no keyboard trap)."""
-    await page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    await page.evaluate("() => __kb.reset()")
     visible = await page.evaluate("() => __kb.record()")
     stops: list[dict] = []
     problems: list[str] = []
@@ -184,9 +186,12 @@ async def _report(page, url: str, other_language: str) -> PageReport:
         structure = await page.evaluate("() => __audit.structure()")
         keyboard = await tab_walk(page, WIDE["width"])
         axe["1280 search open"] = await _search_open_violations(page)
+        await page.set_viewport_size(TABLET)  # the navigation becomes a closed drawer
+        keyboard += await tab_walk(page, TABLET["width"])
         await page.set_viewport_size(PHONE)
         await page.evaluate("() => __audit.settle()")
         axe["390"] = await _axe(page)
+        keyboard += await tab_walk(page, PHONE["width"])
         await page.set_viewport_size(ZOOMED)
         zoom = {
             "sideways": await page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"),
@@ -258,19 +263,6 @@ def page_reports(targets: dict, concurrency: int = 2) -> dict:
     return _in_thread(_run(targets, _report, concurrency))
 
 
-async def _walk_at(page, url: str, width: int) -> list[str]:
-    await page.set_viewport_size({"width": width, "height": 800})
-    await page.goto(url)
-    await page.wait_for_load_state("networkidle")
-    return await tab_walk(page, width)
-
-
-def tab_walks(targets: dict, concurrency: int = 2) -> dict:
-    """The Tab walk alone, for targets {key: (url, width)}: the narrower widths, where the
-    navigation is a drawer."""
-    return _in_thread(_run(targets, _walk_at, concurrency))
-
-
 def html_errors(site: Path) -> list[str]:
     """Every error the Nu HTML Checker finds in the site's HTML files, as "page:line: message"."""
     java = shutil.which("java")
@@ -339,6 +331,7 @@ def page_problems(path: str, language: str, report: PageReport, site_name: str) 
         + [f"cut off: {s}" for s in report.zoom["clipped"]] + [f"overlap: {s}" for s in report.zoom["overlaps"]],
         "reflow": [f"scrolls sideways by {report.sideways_scroll} px at 320 px"] if report.sideways_scroll > 0 else [],
         "keyboard": report.keyboard,
+        "colour": structure["colourOnly"],
         "media": [f"{structure['media']} audio, video or moving elements"] if structure["media"] else [],
     }
     return {check: [f"/{path}: {problem}" for problem in problems] for check, problems in found.items()}

@@ -72,14 +72,15 @@
     cls: typeof el.className === "string" ? el.className : "",
   });
   const unfocused = {};
+  let tagged = 0;  // keys are never reused, as elements start taking focus at other widths
 
   // Tag every element that can take focus and record how it looks unfocused; returns the keys
   // of those visible now.
   const record = () => {
     settle();
     const all = [...document.querySelectorAll(TABBABLE)].filter(el => el.tabIndex >= 0);
-    all.forEach((el, i) => {
-      if (!el.hasAttribute("data-kb")) el.setAttribute("data-kb", "kb" + i);
+    all.forEach(el => {
+      if (!el.hasAttribute("data-kb")) el.setAttribute("data-kb", "kb" + tagged++);
       unfocused[el.getAttribute("data-kb")] = focusStyle(el);
     });
     return all.filter(visible).map(el => el.getAttribute("data-kb"));
@@ -88,14 +89,21 @@
   // What is painted where the outline is drawn: the element itself when the outline is inside it,
   // else whatever is shown just outside each of its four sides (it may be positioned over
   // something other than its parent).
+  // Sides off screen or under a fixed or sticky bar (the header over a tall table) are not seen
+  // and are left out: the sides that show must carry the indicator.
+  const pinned = n => { for (; n && n.nodeType === 1; n = n.parentElement) { if (/fixed|sticky/.test(getComputedStyle(n).position)) return true; } return false; };
   const outlineBackgrounds = (el, style) => {
     if (style.outlineOffset < 0) return [backgroundOf(el)];
     const r = el.getBoundingClientRect();
     const d = style.outlineOffset + style.outlineWidth / 2;
-    const points = [[r.left - d, r.top + r.height / 2], [r.right + d, r.top + r.height / 2],
-                    [r.left + r.width / 2, r.top - d], [r.left + r.width / 2, r.bottom + d]];
+    const middle = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;
+    const points = [[r.left - d, middle], [r.right + d, middle],
+                    [r.left + r.width / 2, r.top - d], [r.left + r.width / 2, r.bottom + d]]
+      .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
     const behind = points
-      .map(([x, y]) => document.elementsFromPoint(x, y).find(n => n !== el && !el.contains(n)))
+      .map(([x, y]) => document.elementsFromPoint(x, y))
+      .filter(stack => !(stack[0] && !stack[0].contains(el) && pinned(stack[0]) && !pinned(el)))
+      .map(stack => stack.find(n => n !== el && !el.contains(n)))
       .filter(Boolean);
     return (behind.length ? behind : [el.parentElement || el]).map(backgroundOf);
   };
@@ -153,11 +161,39 @@
     return info;
   };
 
+  // Start the next Tab from the top of the page, wherever focus has been: blurring alone leaves
+  // the browser's starting point for Tab where focus was. A focused element that is removed
+  // leaves the starting point where it stood: at the start of the body.
+  // Resolves once nothing has scrolled for a moment (at most a second): the page's own scroll
+  // handlers (the table of contents following the page) have run.
+  const rest = () => new Promise(resolve => {
+    let timer;
+    const quiet = () => { clearTimeout(timer); timer = setTimeout(done, 150); };
+    const done = () => { removeEventListener("scroll", quiet, true); resolve(); };
+    addEventListener("scroll", quiet, true);
+    quiet();
+    setTimeout(done, 1000);
+  });
+
+  const reset = async () => {
+    if (document.activeElement) document.activeElement.blur();
+    const start = document.createElement("span");
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus({preventScroll: true});
+    start.remove();
+    // Back to the top at once, scrolling panels too: a smooth scroll still running (Material's
+    // table of contents follows the page) would otherwise carry focus out of view mid-walk.
+    document.querySelectorAll("*").forEach(el => { if (el.scrollTop || el.scrollLeft) el.scrollTo({top: 0, left: 0, behavior: "instant"}); });
+    window.scrollTo({top: 0, left: 0, behavior: "instant"});
+    await rest();
+  };
+
   const outerHtml = keys => keys.map(k => document.querySelector(`[data-kb="${k}"]`).outerHTML.slice(0, 160));
 
-  window.__kb = {record, active, outerHtml};
+  window.__kb = {record, active, reset, outerHtml};
 
-  /* Page structure (WCAG 1.1.1, 1.3.1, 2.4.2, 3.1.2) */
+  /* Page structure (WCAG 1.1.1, 1.3.1, 1.4.1, 2.4.2, 3.1.2) */
   const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
   const snippet = el => el.outerHTML.slice(0, 160);
 
@@ -202,12 +238,78 @@
     return found;
   };
 
+  /* Colour as the only visual means of telling things apart (WCAG 1.4.1), in the page's content.
+     Links in running text are axe's (link-in-text-block). */
+  const chromatic = colour => {
+    const c = rgba(colour);
+    return c.a > 0.1 && Math.max(c.r, c.g, c.b) - Math.min(c.r, c.g, c.b) >= 40;
+  };
+  // Anything but colour that sets a run of text apart from the text around it.
+  const TEXT_CUES = ["fontWeight", "fontStyle", "fontSize", "fontFamily", "textDecorationLine", "textTransform",
+                     "backgroundColor", "borderTopStyle", "borderBottomStyle", "borderLeftStyle", "outlineStyle"];
+  const ownText = el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim());
+  const colouredText = elements => elements
+    .filter(el => ownText(el) && el.parentElement && !el.closest("a, svg") && visible(el))
+    .filter(el => {
+      const s = getComputedStyle(el), p = getComputedStyle(el.parentElement);
+      return chromatic(s.color) && s.color !== p.color && TEXT_CUES.every(cue => s[cue] === p[cue]);
+    })
+    .map(el => `text in colour alone: ${snippet(el).slice(0, 120)}`);
+
+  // Text-less shapes (boxes, bars, dots, drawn by elements or ::before/::after): one form in two
+  // colours tells things apart by colour alone.
+  const paint = s => [s.backgroundColor, ...["Top", "Right", "Bottom", "Left"]
+    .filter(side => s[`border${side}Style`] !== "none" && parseFloat(s[`border${side}Width`]) > 0)
+    .map(side => s[`border${side}Color`])].filter(chromatic);
+  const shapes = elements => {
+    const forms = new Map();
+    const add = (el, kind, s) => {
+      const colours = paint(s);
+      if (!colours.length) return;
+      const sides = ["Top", "Right", "Bottom", "Left"].map(side => s[`border${side}Style`]).join("/");
+      const form = [kind, s.height, s.borderRadius, sides, s.backgroundImage].join(" ");
+      if (!forms.has(form)) forms.set(form, new Map());
+      colours.forEach(colour => forms.get(form).has(colour) || forms.get(form).set(colour, snippet(el).slice(0, 80)));
+    };
+    elements.forEach(el => {
+      if (el.closest("svg") || !visible(el)) return;
+      if (!el.textContent.trim()) add(el, el.tagName, getComputedStyle(el));
+      ["::before", "::after"].forEach(pseudo => {
+        const s = getComputedStyle(el, pseudo);
+        if (s.content !== "none" && !/[\p{L}\p{N}]/u.test(s.content)) add(el, pseudo, s);
+      });
+    });
+    return [...forms.values()].filter(colours => colours.size > 1)
+      .map(colours => `shapes told apart by colour alone: ${[...colours].map(([c, el]) => `${c} ${el}`).join(" | ")}`);
+  };
+
+  // Chart marks: one kind of mark (element and dash pattern) in two colours.
+  const chartMarks = root => [...root.querySelectorAll("svg")].flatMap(svg => {
+    const forms = new Map();
+    svg.querySelectorAll("circle, ellipse, rect, path, line, polyline, polygon").forEach(mark => {
+      const s = getComputedStyle(mark);
+      const colours = [s.fill, s.stroke].filter(chromatic);
+      const form = [mark.tagName, s.strokeDasharray].join(" ");
+      if (!forms.has(form)) forms.set(form, new Set());
+      colours.forEach(colour => forms.get(form).add(colour));
+    });
+    return [...forms].filter(([, colours]) => colours.size > 1)
+      .map(([form, colours]) => `chart marks told apart by colour alone (${form}: ${[...colours].join(", ")}) in ${snippet(svg).slice(0, 80)}`);
+  });
+
+  const colourOnly = () => {
+    const content = document.querySelector(".md-content") || document.body;
+    const elements = [...content.querySelectorAll("*")];
+    return [...colouredText(elements), ...shapes(elements), ...chartMarks(content)];
+  };
+
   const structure = () => Object.assign(headings(), {
     title: document.title,
     tables: tables(),
     unnamedImages: unnamedImages(),
     media: document.querySelectorAll("video, audio, object, embed, iframe, canvas, marquee, blink").length,
     unmarkedJapanese: unmarkedJapanese(),
+    colourOnly: colourOnly(),
   });
 
   /* Layout when zoomed (WCAG 1.4.4): text cut off, or header parts drawn over each other */

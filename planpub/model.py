@@ -246,6 +246,35 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """The status of an item, action or initiative in one fiscal year, as the City reported it."""
+
+    year: int
+    status: str
+    note: Text | None = None
+    source: Source | None = None
+
+
+PROGRESS_STATUSES = ("not-started", "in-progress", "achieved", "continuing", "discontinued", "reconsidered")
+NO_STATUS = "not-recorded"  # nothing reported yet: counted, never guessed
+
+
+def latest_progress(progress: tuple[Progress, ...]) -> Progress | None:
+    """The record of the latest year with a reported status."""
+    return max(progress, key=lambda record: record.year, default=None)
+
+
+def by_latest_status(entities: tuple[Any, ...]) -> dict[str, tuple[Any, ...]]:
+    """Items, actions or initiatives grouped by their latest reported status: every status of the
+    vocabulary in its order, then NO_STATUS; empty where none is in it."""
+    groups: dict[str, list[Any]] = {status: [] for status in (*PROGRESS_STATUSES, NO_STATUS)}
+    for entity in entities:
+        latest = latest_progress(entity.progress)
+        groups[latest.status if latest else NO_STATUS].append(entity)
+    return {status: tuple(members) for status, members in groups.items()}
+
+
+@dataclass(frozen=True)
 class Reference:
     year: int
     value: float
@@ -376,6 +405,7 @@ class Action:
     number: int | None = None
     new: bool = False
     departments: tuple[Department, ...] = ()
+    progress: tuple[Progress, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -392,6 +422,7 @@ class Item:
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
     guideline: Guideline | None = None
+    progress: tuple[Progress, ...] = ()
 
     @property
     def schedule_rows(self) -> tuple[ScheduleRow, ...]:
@@ -435,6 +466,7 @@ class Initiative:
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
     figures: tuple[FigureBlock, ...] = ()
+    progress: tuple[Progress, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -518,6 +550,9 @@ class Metadata:
     period_end: int
     status: str
     issued: Issued
+    revised: date
+    summary: Text
+    official_source: Source
     document_label: Text | None = None
     colophon: Colophon | None = None
 
@@ -666,7 +701,7 @@ class _PlanBuilder:
             unit=unit,
             values=tuple(Value(v["year"], v["value"]) for v in data["values"]),
             results=tuple(
-                Result(r["year"], r["value"], date.fromisoformat(r["date"]), Source(_text(r["source"]["title"]), r["source"]["url"]))
+                Result(r["year"], r["value"], date.fromisoformat(r["date"]), _source(r["source"]))
                 for r in data.get("results", ())
             ),
             target=Target(
@@ -717,6 +752,7 @@ class _PlanBuilder:
             departments=self._departments(data),
             terms=tuple(self.terms[t] for t in data.get("terms", ())),
             notes=_notes(data.get("notes", ())),
+            progress=_progress(data),
             actions=tuple(
                 Action(
                     id=a["id"],
@@ -726,6 +762,7 @@ class _PlanBuilder:
                     description=_text(a["description"]),
                     departments=self._departments(a),
                     schedule=_schedule(a["schedule"]),
+                    progress=_progress(a),
                 )
                 for a in data.get("actions", ())
             ),
@@ -769,6 +806,7 @@ class _PlanBuilder:
             terms=tuple(self.terms[t] for t in data.get("terms", ())),
             notes=_notes(data.get("notes", ())),
             figures=tuple(_figure(f) for f in data.get("figures", ())),
+            progress=_progress(data),
         )
 
     def _departments(self, data) -> tuple[Department, ...]:
@@ -791,6 +829,17 @@ def _mark(data: str | dict[str, str]) -> Text:
     return Text(data, data) if isinstance(data, str) else _text(data)
 
 
+def _source(data) -> Source | None:
+    return Source(_text(data["title"]), data["url"]) if data else None
+
+
+def _progress(data) -> tuple[Progress, ...]:
+    return tuple(
+        Progress(p["year"], p["status"], _optional_text(p.get("note")), _source(p.get("source")))
+        for p in sorted(data.get("progress", ()), key=lambda record: record["year"])
+    )
+
+
 def _schedule(data) -> tuple[ScheduleEntry, ...]:
     return tuple(ScheduleEntry(e["from"], e["to"], _text(e["text"])) for e in data)
 
@@ -810,6 +859,9 @@ def _metadata(data) -> Metadata:
         period_end=data["period"]["end"],
         status=data["status"],
         issued=Issued(issued["year"], issued.get("month"), issued.get("day")),
+        revised=date.fromisoformat(data["revised"]),
+        summary=_text(data["summary"]),
+        official_source=_source(data["official_source"]),
         document_label=_optional_text(data.get("document_label")),
         colophon=_colophon(data.get("colophon")),
     )

@@ -25,8 +25,8 @@ from .accessibility import Report
 from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
 from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, render_prose
-from .model import Indicator, Plan, Target, Text, Unit, When
-from .urls import LANGUAGES, PLAN_ID, Page, Urls
+from .model import NO_STATUS, PROGRESS_STATUSES, Indicator, Part, Plan, Progress, Target, Text, Unit, When, by_latest_status, latest_progress
+from .urls import LANGUAGES, PLAN_ID, PROGRESS, Page, Urls
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
@@ -213,6 +213,38 @@ class Localizer:
 
     # --- years and quantities ---
 
+    # --- reported progress ---
+
+    def progress_statuses(self) -> tuple[str, ...]:
+        return (*PROGRESS_STATUSES, NO_STATUS)
+
+    def progress_groups(self, part: Part) -> list[tuple[str, Any, dict[str, tuple[Any, ...]]]]:
+        """(kind, pillar or guideline, its items or initiatives by latest status) for the part."""
+        groups: list[tuple[str, Any, dict[str, tuple[Any, ...]]]] = []
+        for chapter in part.chapters:
+            groups += [("pillar", pillar, by_latest_status(pillar.items)) for pillar in chapter.pillars]
+            groups += [("guideline", guideline, by_latest_status(guideline.initiatives)) for guideline in chapter.guidelines]
+        return groups
+
+    def progress_anchor(self, group: Any, status: str) -> str:
+        return f"{group.id}-{status}"
+
+    def progress_href(self, group: Any, status: str) -> str:
+        return f"{self.page_href(PROGRESS)}#{self.progress_anchor(group, status)}"
+
+    def latest_progress(self, entity: Any) -> Progress | None:
+        return latest_progress(entity.progress)
+
+    def progress_rows(self, kind: str, entity: Any) -> list[tuple[Markup, tuple[Progress, ...]]]:
+        """(row header, status records) of an item or initiative and of each of its actions."""
+        rows = [(Markup("{} {}").format(self.label(kind, entity), self.text(entity.title)), entity.progress)]
+        rows += [(Markup("{} {}").format(self.action_marker(action), self.text(action.title)), action.progress)
+                 for action in getattr(entity, "actions", ())]
+        return rows
+
+    def progress_by_year(self, progress: tuple[Progress, ...]) -> dict[int, Progress]:
+        return {record.year: record for record in progress}
+
     def fy(self, year: int) -> str:
         return fiscal_year(year, self.language)
 
@@ -325,6 +357,15 @@ class Localizer:
         """A link to the page at ``path``, in this language."""
         return self.urls.relative(self.page.path, path)
 
+    def responsible_departments(self) -> tuple[Any, ...]:
+        """The departments named responsible for what this page is about: an item's or an
+        initiative's; none for other pages (the plan's editors answer for those)."""
+        return getattr(self.page.subject, "departments", ())
+
+    def kind_href(self, kind: str) -> str:
+        """A link to the one page of ``kind`` ("glossary", "roadmap" …), in this language."""
+        return self.page_href(next(page.path for page in self.urls.pages if page.kind == kind))
+
     def site_href(self, path: str) -> str:
         """A link to ``path`` from the root of the site (any language's page)."""
         root = self.urls.to_site_root(self.page.path, self.language)
@@ -382,10 +423,14 @@ def render_site(plan: Plan, urls: Urls, content_dir: Path, report: Report) -> li
 
 def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str, report: Report) -> RenderedLanguage:
     files = {}
+    page_info = environment.get_template("components/page_info.j2")
     for page in urls.pages:
         template = environment.get_template(f"pages/{page.kind}.md.j2")
         l10n = Localizer(language, plan, urls, page)
         body = template.render(l=l10n, plan=plan, page=page, subject=page.subject, report=report)
+        # The legend goes wherever a mark is shown, unless the page has its own.
+        marks_shown = "plan-badge--" in body and "plan-legend" not in body
+        body += "\n" + page_info.render(l=l10n, plan=plan, marks_shown=marks_shown)
         front_matter = yaml.safe_dump({"description": l10n.description(page)}, allow_unicode=True, width=10**6)
         files[page.source_file] = f"---\n{front_matter}---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(Localizer(language, plan, urls, urls.pages[0])))

@@ -17,6 +17,8 @@ PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
 LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
 ACCESSIBILITY_POLICY = "accessibility/"
 ACCESSIBILITY_RESULTS = "accessibility/results/"
+PROGRESS = "progress/"
+ABOUT = "about/"
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,12 @@ class Urls:
             self._anchor(term, glossary)
         self._add_page("indicators", "indicators/")
         self._add_page("roadmap", "roadmap/")
+        self._add_page("progress", PROGRESS)
         departments = self._add_page("departments", "departments/")
         for department in plan.departments:
             self._anchor(department, departments)
-        notes = self._add_page("editorial_notes", "editorial-notes/")
+        about = self._add_page("about", ABOUT)
+        notes = self._add_page("editorial_notes", "editorial-notes/", parent=about)
         for note in plan.editorial_notes:
             self._anchor(note, notes)
         policy = self._add_page("accessibility_policy", ACCESSIBILITY_POLICY)

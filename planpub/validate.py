@@ -186,6 +186,7 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
     yield from _schedule_problems(data, source)
     yield from _item_shape_problems(data, source)
     yield from _result_year_problems(data, source)
+    yield from _progress_year_problems(data, source)
 
 
 def _result_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
@@ -204,6 +205,27 @@ def _result_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
                                         f"a result must be for a year after the plan's values (the last is {max(baseline_years)})")
             elif year in seen:
                 yield source.diagnostic("result-year", path + ("results", index, "year"), f"a second result for {year}")
+            seen.add(year)
+
+
+def _progress_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """A status is for a fiscal year of the plan period, one per year."""
+    start, end = _get(data, "plan", "period", "start"), _get(data, "plan", "period", "end")
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return
+    for path, node in _walk(data):
+        if not (isinstance(node, dict) and isinstance(node.get("progress"), list)):
+            continue
+        seen: set[int] = set()
+        for index, record in enumerate(node["progress"]):
+            year = record.get("year") if isinstance(record, dict) else None
+            if not isinstance(year, int):
+                continue
+            where = path + ("progress", index, "year")
+            if not start <= year <= end:
+                yield source.diagnostic("progress-year", where, f"a status must be for a year of the plan period, {start} to {end}")
+            elif year in seen:
+                yield source.diagnostic("progress-year", where, f"a second status for {year}")
             seen.add(year)
 
 

@@ -3,7 +3,8 @@
 // Usage: node tests/search_worker.js <site_root_of_one_language> <queries.json> [wrapper.js]
 //   wrapper.js (optional): a worker that loads Material's worker itself (search_ja_worker.js);
 //   it is run in place of the stock worker, with MATERIAL_WORKER set to the stock file name.
-//   queries.json: ["query", ...]  → prints JSON {query: [page paths of result groups, in order]}
+//   queries.json: ["query", ...]  → prints JSON {results: {query: [page paths of result groups, in
+//   order]}, marks: {query: [highlighted words]}, terms: {query: [matched terms of the results]}}
 // The worker's importScripts("../lunr/...") is resolved against <site>/assets/javascripts/workers/.
 "use strict"
 const fs = require("fs")
@@ -46,13 +47,19 @@ function send(message) {
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
   const setupMs = Date.now() - t0
   const out = {}
+  const marks = {}
+  const terms = {}
   for (const q of queries) {
     const res = await send({ type: 2, data: q })
+    const docs = res.data.items.flat()
+    const marked = docs.flatMap(doc => [...`${doc.title} ${doc.text}`.matchAll(/<mark>([^<]*)<\/mark>/g)].map(m => m[1].replace(/\u200b/g, "")))
+    marks[q] = [...new Set(marked)]
+    terms[q] = [...new Set(docs.flatMap(doc => Object.keys(doc.terms || {})))]
     // Each group is one page: its first item (or the parent's location) names the page.
     out[q] = res.data.items.map(group => {
       const loc = group[0].location
       return loc.split("#")[0]
     })
   }
-  process.stdout.write(JSON.stringify({ setup_ms: setupMs, results: out }))
+  process.stdout.write(JSON.stringify({ setup_ms: setupMs, results: out, marks, terms }))
 })()

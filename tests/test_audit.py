@@ -12,7 +12,7 @@ def report(**changes) -> PageReport:
     clean = dict(
         status=200, lang="en", title=f"Page — {SITE}", switcher_lang="ja", switcher_href="", alternates={},
         axe={"1280": [], "390": []}, sideways_scroll=0, zoom={"sideways": 0, "clipped": [], "overlaps": []},
-        structure={"h1": 1, "skipped": [], "tables": [], "unnamedImages": [], "media": 0, "unmarkedJapanese": [], "title": ""},
+        structure={"h1": 1, "skipped": [], "tables": [], "unnamedImages": [], "media": 0, "unmarkedJapanese": [], "colourOnly": [], "title": ""},
         keyboard=[],
     )
     return PageReport(**{**clean, **changes})
@@ -35,6 +35,7 @@ def test_each_finding_lands_in_its_check_and_names_the_page():
     structure = report().structure
     assert list(found(structure={**structure, "h1": 2})) == ["structure"]
     assert list(found(structure={**structure, "unmarkedJapanese": ["計画 in <p>"]})) == ["language"]
+    assert list(found(structure={**structure, "colourOnly": ["text in colour alone: <span>"]})) == ["colour"]
 
 
 def test_titles_say_page_then_plan_except_on_the_home_pages():

@@ -2,7 +2,8 @@
 defects 1-4): the navigation drawer, the section toggles, search and the language menu open,
 operate and close from the keyboard and put focus back where it came from; closed things take no
 focus; everything that takes focus can be seen and shows a focus indicator; nothing traps focus;
-axe finds nothing with the drawer or search open."""
+axe finds nothing with the drawer or search open. (Every page is walked with Tab at each width by
+the audit: test_site_browser.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import asdict
 import pytest
 from playwright.sync_api import expect
 
-from planpub.audit import AXE_SCRIPT, AXE_TAGS, stop_problems, tab_walks
+from planpub.audit import AXE_SCRIPT, AXE_TAGS, stop_problems
 from tests.keyboard import WIDTHS, active, opened, press, record, tab_to
 
 MENU = {"ja": "メニュー", "en": "Menu"}
@@ -37,23 +38,6 @@ def drawer_open(page) -> bool:
 
 def search_open(page) -> bool:
     return page.evaluate("() => document.getElementById('__search').checked")
-
-
-# --- The Tab order of whole pages --------------------------------------------------------------
-
-# Below 1220 px the navigation is a drawer: these pages are walked at the narrower widths too.
-# Every page is walked at 1280 px by the audit (test_site_browser.py).
-WALKS = [(width, path) for width in (1024, 390) for path in ("", "en/items/01/", "part-1/appendices/2/", "en/part-2/appendices/1/")]
-
-
-@pytest.fixture(scope="module")
-def walks(site_url):
-    return tab_walks({(width, path): (site_url + path, width) for width, path in WALKS})
-
-
-@pytest.mark.parametrize(("width", "path"), WALKS)
-def test_tab_order_reaches_everything_visible_and_nothing_invisible(walks, width, path):
-    assert walks[(width, path)] == []
 
 
 # --- 1. Navigation drawer ------------------------------------------------------------------------

@@ -207,3 +207,57 @@ def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
     assert '<td class="plan-status plan-status--met">Target met</td>' in page
     assert '¥480,000 (FY2023)<br><a href="https://example.jp/r">Settlement</a> (September 30, 2024)' in page
     assert "Published results: FY2023 ¥480,000" in chapter
+
+
+def test_every_page_ends_with_its_revision_date_responsibility_and_official_source(site):
+    _, _, rendered = site
+    for path, text in rendered["en"].files.items():
+        info = text[text.index('<div class="plan-page-info">'):]
+        assert '<time datetime="2026-11-01">November 1, 2026</time>' in info, path
+        assert '<a href="https://city.example.jp/">The City&#39;s official website</a>' in info, path
+    item = rendered["en"].files["items/01/index.md"]
+    info = item[item.index('<div class="plan-page-info">'):]
+    assert re.search(r'<dd><a href="[^"]*departments/#planning">[^<]+</a>, <a href="[^"]*#related-divisions">', info)
+    home = rendered["ja"].files["index.md"]
+    assert "Sumida" not in home and "区" in home[home.index('<div class="plan-page-info">'):]
+
+
+def test_the_marks_legend_is_wherever_marks_are_shown(site):
+    _, _, rendered = site
+    for path, text in rendered["en"].files.items():
+        if "plan-badge--" in text:
+            assert text.count('class="plan-legend"') == 1, path
+
+
+def test_the_home_page_leads_with_the_summary_and_names_every_item_and_initiative(site):
+    plan, urls, rendered = site
+    home = rendered["en"].files["index.md"]
+    assert home.index("The City will carry out administrative and financial reform") < home.index("Introduction")
+    for pillar in plan.pillars:
+        for item in pillar.items:
+            assert f"{item.title.en}</a>" in home
+    for guideline in plan.guidelines:
+        for initiative in guideline.initiatives:
+            assert f"{initiative.title.en}</a>" in home
+    notes_about_the_plan = [note.text.en for note in plan.notes_about("plan")]
+    assert notes_about_the_plan and not any(note in home for note in notes_about_the_plan)
+    about = rendered["en"].files["about/index.md"]
+    assert all(note in about for note in notes_about_the_plan)
+
+
+def test_a_recorded_status_shows_on_its_page_and_is_counted_in_the_overview(site, variant):
+    from tests.test_validate import PROGRESS, PROGRESS_AT
+
+    _, _, rendered = site
+    item = rendered["en"].files["items/01/index.md"]
+    assert "The City has not published a status for this yet." in item
+    progress = rendered["en"].files["progress/index.md"]
+    assert '<a href="./#pillar-1-not-recorded">2</a>' in progress
+    path, _ = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS))
+    plan = build_plan(load_plan(path).data)
+    en = render_site(plan, Urls(plan), PROJECT / "content", REPORT)[1]
+    item, progress, home = en.files["items/01/index.md"], en.files["progress/index.md"], en.files["index.md"]
+    assert '<td>In progress<br>Under way<br><a href="https://example.jp/p">Progress report</a></td>' in item
+    assert '<a href="./#pillar-1-in-progress">1</a>' in progress and '<a href="./#pillar-1-not-recorded">1</a>' in progress
+    assert "FY2023: In progress" in progress
+    assert '<a href="progress/#pillar-1-in-progress">1</a>' in home

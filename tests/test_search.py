@@ -35,18 +35,23 @@ def test_the_index_keeps_its_words_as_cut():
     assert "\\u200b" in config["separator"]
 
 
-def run_worker(site_root, queries: list[str]) -> dict[str, list[str]]:
+def run_worker(site_root, queries: list[str]) -> dict:
     run = subprocess.run(["node", str(PROJECT / "tests" / "search_worker.js"), str(site_root), "/dev/stdin"],
                          input=json.dumps(queries), capture_output=True, text=True, timeout=300, check=True)
-    return json.loads(run.stdout)["results"]
+    return json.loads(run.stdout)
 
 
 @pytest.fixture(scope="module")
-def results(built_site) -> dict[str, dict[str, list[str]]]:
+def runs(built_site) -> dict[str, dict]:
     return {
         language: run_worker(built_site / LANGUAGE_ROOTS[language], [q["query"] for q in QUERIES + PROBES if q["lang"] == language])
         for language in LANGUAGE_ROOTS
     }
+
+
+@pytest.fixture(scope="module")
+def results(runs) -> dict[str, dict[str, list[str]]]:
+    return {language: run["results"] for language, run in runs.items()}
 
 
 def page_of(location: str) -> str:
@@ -71,3 +76,13 @@ def test_search_finds_the_page_in_its_first_results(results, case):
 
 def test_queries_cover_both_languages():
     assert sum(q["lang"] == "ja" for q in QUERIES) >= 20 and sum(q["lang"] == "en" for q in QUERIES) >= 20
+
+
+@pytest.mark.parametrize("query", ["キャッシュレス化", "窓口のデジタル化", "オンライン化"])
+def test_results_highlight_words_not_the_pieces_of_the_query(runs, query):
+    """The query is cut into pieces to search; the pieces are not highlighted one by one (a lone
+    化 marked all over the page), and the result links carry the term as typed."""
+    marks, terms = runs["ja"]["marks"][query], runs["ja"]["terms"][query]
+    assert query in marks
+    assert not [mark for mark in marks if len(mark) == 1], marks
+    assert query in terms and "化" not in terms

@@ -23,6 +23,8 @@ def test_every_page_has_a_stable_path_from_numbers_and_ids():
         "glossary": "glossary/",
         "indicators": "indicators/",
         "roadmap": "roadmap/",
+        "progress": "progress/",
+        "about": "about/",
         "departments": "departments/",
         "editorial_notes": "editorial-notes/",
         "accessibility_policy": "accessibility/",

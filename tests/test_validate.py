@@ -250,3 +250,23 @@ def test_a_result_needs_a_source_and_a_year_after_the_plans_values(variant):
     path, text = variant((COST_TARGET, COST_TARGET + "        " + RESULT.replace("year: 2023", "year: 2020") + "\n"))
     diagnostic, = validate(load_plan(path))
     assert (diagnostic.code, diagnostic.path) == ("result-year", "indicator_groups[0].indicators[0].results[0].year")
+
+
+PROGRESS_AT = "              departments: [planning, related-divisions]\n"
+PROGRESS = "              progress: [{year: 2023, status: in-progress, note: {ja: 実施中, en: Under way}, source: {title: {ja: 取組状況, en: Progress report}, url: 'https://example.jp/p'}}]\n"
+
+
+def test_a_status_is_from_the_vocabulary_for_a_year_of_the_plan_period_once(variant):
+    path, _ = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS))
+    assert validate(load_plan(path)) == []
+    path, text = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS.replace("in-progress", "finished")))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line) == ("schema-enum", line_of(text, "progress: [{year: 2023"))
+    path, _ = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS.replace("year: 2023", "year: 2026")))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.path) == ("progress-year", "reform.pillars[0].viewpoints[0].items[0].progress[0].year")
+    twice = PROGRESS.replace("}}]", "}}, {year: 2023, status: achieved}]")
+    path, _ = variant((PROGRESS_AT, PROGRESS_AT + twice))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.path) == ("progress-year", "reform.pillars[0].viewpoints[0].items[0].progress[1].year")
+    assert "second status for 2023" in diagnostic.message

@@ -8,6 +8,10 @@
 //  - QUERY: cuts each Japanese query term into those words (most probable cut, see segmentTerm),
 //    so the query is cut where the index was cut, and requires every piece (+word), the last one
 //    as a prefix (word*) so results come while typing. Other terms are passed on unchanged.
+//  - RESULT: highlights words, not the pieces the query was cut into: marks of adjacent pieces
+//    are joined, a lone one-character piece (化 of キャッシュレス化) is not marked wherever it
+//    occurs, and the matched terms (which Material puts in the result's link for highlighting on
+//    the page) are the terms as typed.
 "use strict"
 /* global importScripts */
 const MATERIAL_WORKER = self.MATERIAL_WORKER // set in the first line by planpub/search.py
@@ -69,14 +73,50 @@ function segmentTerm(term) {
    backslash (its escape character), so the term is still 強靭. */
 const protect = word => word.replace(/(\p{sc=Han})(?=\p{sc=Han})/gu, "$1\\")
 
+let queryTerms = [] // the Japanese terms of the last query, as typed, with the pieces they were cut into
+
 function rewrite(query) {
   const parts = []
+  queryTerms = []
   for (const term of query.trim().split(/\s+/).filter(Boolean)) {
     if (!JAPANESE.test(term) || /^[+\-]/.test(term) || /[*~^:]/.test(term)) { parts.push(term); continue }
     const segments = segmentTerm(term.toLowerCase())
+    queryTerms.push({ term, pieces: segments })
     segments.forEach((segment, n) => parts.push(`+${protect(segment)}${n === segments.length - 1 ? "*" : ""}`))
   }
   return parts.join(" ")
+}
+
+const isOneJapaneseCharacter = text => [...text.replace(/\u200b/g, "")].length === 1 && JAPANESE.test(text)
+
+function tidyMarks(html) {
+  const joined = html.replace(/<\/mark>(\u200b?)<mark>/g, "$1")
+  if (queryTerms.some(({ term }) => [...term].length === 1)) return joined
+  return joined.replace(/<mark>([^<]*)<\/mark>/g, (mark, inner) => (isOneJapaneseCharacter(inner) ? inner : mark))
+}
+
+function tidyTerms(terms) {
+  const tidy = { ...terms }
+  for (const { term, pieces } of queryTerms) {
+    const found = pieces.map(piece => tidy[piece])
+    pieces.forEach(piece => delete tidy[piece])
+    if (found.some(match => match !== undefined)) tidy[term] = found.every(Boolean)
+  }
+  return tidy
+}
+
+const postMessageOriginal = self.postMessage.bind(self)
+self.postMessage = message => {
+  if (message && message.type === 3 && message.data && message.data.items && queryTerms.length) {
+    for (const group of message.data.items) {
+      for (const doc of group) {
+        doc.title = tidyMarks(doc.title)
+        doc.text = tidyMarks(doc.text)
+        if (doc.terms) doc.terms = tidyTerms(doc.terms)
+      }
+    }
+  }
+  postMessageOriginal(message)
 }
 
 addEventListenerOriginal("message", ev => {

@@ -1,0 +1,55 @@
+"""The in-page checks of the audit (planpub/audit_checks.js) on small pages made to fail them, so
+that a check that finds nothing on the site is known to be able to find something."""
+
+from __future__ import annotations
+
+import pytest
+
+from planpub.audit import CHECKS_SCRIPT
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def colour_only(tab, body: str) -> list[str]:
+    tab.set_content(f"<!doctype html><html lang=en><body><div class=md-content>{body}</div></body></html>")
+    tab.add_script_tag(path=str(CHECKS_SCRIPT))
+    return tab.evaluate("() => __audit.structure().colourOnly")
+
+
+RED, GREEN = "#b3261e", "#1a5e20"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (f"<p>Done: <span style='color:{RED}'>not met</span></p>", "text in colour alone"),
+        (f"<div style='height:8px;background:{RED}'></div><div style='height:8px;background:{GREEN}'></div>", "shapes"),
+        (f"<style>td::before{{content:'';display:block;height:4px;border-top:4px solid {RED}}} .b::before{{border-color:{GREEN}}}</style>"
+         "<table><tr><td>2022</td><td class=b>2023</td></tr></table>", "shapes"),
+        (f"<svg role=img aria-label=chart><circle r=3 fill='{RED}'/><circle r=3 fill='{GREEN}'/></svg>", "chart marks"),
+    ],
+)
+def test_colour_as_the_only_difference_is_found(tab, body, kind):
+    found = colour_only(tab, body)
+    assert len(found) == 1 and found[0].startswith(kind), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<p>Done: <strong style='color:{RED}'>not met</strong></p>",  # bold as well as red
+        f"<p>Badge: <span style='color:#fff;background:{RED}'>新</span></p>",  # its own text says what it is
+        f"<div style='height:8px;background:{RED}'></div><div style='height:8px;background:{RED}'></div>",  # one colour
+        f"<div style='height:8px;background:{RED}'></div><div style='height:8px;border-radius:4px;background:{GREEN}'></div>",
+        f"<svg role=img aria-label=chart><circle r=3 fill='{RED}'/><rect width=3 height=3 fill='{GREEN}'/></svg>",  # shapes differ
+        "<p>Text with a <a href='#' style='color:#1a73e8'>link</a> (axe's link-in-text-block)</p>",
+    ],
+)
+def test_colour_with_another_cue_passes(tab, body):
+    assert colour_only(tab, body) == []

@@ -1,0 +1,61 @@
+"""The roadmap's filters (theme/assets/javascripts/roadmap.js) in the browser: by pillar or
+guideline, department and mark, with the count announced; and without JavaScript the whole
+roadmap with no filter form."""
+
+from __future__ import annotations
+
+import pytest
+
+from planpub.load import load_plan
+from planpub.model import build_plan
+from tests.conftest import PROJECT
+
+PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
+SUBJECTS = sum(len(pillar.items) for pillar in PLAN.pillars) + sum(len(g.initiatives) for g in PLAN.guidelines)
+SHOWN = "() => [...document.querySelectorAll('tbody[data-subject]')].filter(b => b.offsetParent !== null).map(b => b.dataset)"
+
+
+@pytest.fixture
+def roadmap(browser, site_url):
+    def open_page(path="en/roadmap/", javascript=True):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(site_url + path)
+        return page
+
+    return open_page
+
+
+def choose(page, label: str, value: str) -> list[dict]:
+    page.get_by_label(label).select_option(value)
+    return page.evaluate(SHOWN)
+
+
+def test_without_javascript_every_row_is_there_and_no_filter(roadmap):
+    page = roadmap(javascript=False)
+    assert page.locator("form.plan-roadmap-filter").is_hidden()
+    assert len(page.evaluate(SHOWN)) == SUBJECTS
+
+
+def test_filter_by_pillar_or_guideline(roadmap):
+    page = roadmap()
+    guideline = PLAN.guidelines[1]
+    shown = choose(page, "Pillar or guideline", guideline.id)
+    assert {subject["group"] for subject in shown} == {guideline.id}
+    assert len(shown) == len(guideline.initiatives)
+    status = page.locator("form.plan-roadmap-filter").get_by_role("status")
+    assert status.inner_text() == f"Showing {len(shown)} of {SUBJECTS} items and initiatives."
+    assert page.locator(f"h3#{guideline.id}").is_visible() and page.locator(f"h3#{PLAN.guidelines[0].id}").is_hidden()
+    assert page.locator(f"h2#{PLAN.parts[0].id}").is_hidden()  # no table of Part 1 is left
+    assert len(choose(page, "Pillar or guideline", "")) == SUBJECTS
+
+
+def test_filter_by_department_and_mark_together(roadmap):
+    page = roadmap("roadmap/")
+    department = next(d for d in PLAN.departments if not d.is_group and len(PLAN.duties_of(d)) > 1)
+    shown = choose(page, "担当課", department.id)
+    assert shown and all(department.id in subject["departments"].split() for subject in shown)
+    both = choose(page, "印", "new")
+    assert len(both) <= len(shown) and all("new" in subject["marks"].split() for subject in both)
+    dx = choose(page, "印", "dx")
+    assert all("dx" in subject["marks"].split() for subject in dx)
