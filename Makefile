@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh Debian/Ubuntu machine:
-#   make site   build the Japanese and English site into site/
+#   make site   build the Japanese and English site and the print PDFs into site/
 #   make test   install test dependencies (Chromium, CJK fonts, Java, axe-core, vnu-jar) and run every test
 #   make audit  run the automated accessibility checks over the built site and record what they
 #               found in content/accessibility/results.json (the test-results page); commit it
@@ -7,9 +7,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test audit check serve system-packages clean
+.PHONY: site test audit check serve system-packages print-packages clean
 
-site: $(VENV)/.site-installed
+site: $(VENV)/.site-installed print-packages
 	$(BIN)/python build.py build
 
 check: $(VENV)/.site-installed
@@ -18,10 +18,10 @@ check: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/python build.py serve
 
-test: $(VENV)/.test-installed node_modules/.installed system-packages
+test: $(VENV)/.test-installed node_modules/.installed system-packages print-packages
 	$(BIN)/python -m pytest
 
-audit: $(VENV)/.test-installed node_modules/.installed system-packages
+audit: $(VENV)/.test-installed node_modules/.installed system-packages print-packages
 	$(BIN)/python build.py audit
 
 $(BIN)/python:
@@ -39,13 +39,21 @@ node_modules/.installed: package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the browser tests need: install them when missing (as root), otherwise say how.
+# Debian packages the browser and PDF tests need: installed when missing (as root), otherwise say how.
 system-packages:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
-	dpkg-query -W -f='$${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing="$$missing fonts-noto-cjk"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory apt PACKAGES="$$missing"; fi
+
+# What WeasyPrint needs to write the PDFs: Pango and the Japanese fonts (never a PDF without them).
+print-packages:
+	@missing=""; \
+	for package in fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0; do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
 	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory apt PACKAGES="$$missing"; fi
 
 apt:

@@ -189,16 +189,18 @@ async def _report(page, url: str, other_language: str) -> PageReport:
         await page.set_viewport_size(TABLET)  # the navigation becomes a closed drawer
         keyboard += await tab_walk(page, TABLET["width"])
         await page.set_viewport_size(PHONE)
-        await page.evaluate("() => __audit.settle()")
+        await page.evaluate("() => __audit.frames()")
         axe["390"] = await _axe(page)
         keyboard += await tab_walk(page, PHONE["width"])
         await page.set_viewport_size(ZOOMED)
+        await page.evaluate("() => __audit.frames()")
         zoom = {
             "sideways": await page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth"),
             "clipped": await page.evaluate("() => __audit.clipped()"),
             "overlaps": await page.evaluate("() => __audit.overlaps()"),
         }
         await page.set_viewport_size(NARROWEST)
+        await page.evaluate("() => __audit.frames()")
         return PageReport(
             status=response.status,
             lang=await page.get_attribute("html", "lang"),

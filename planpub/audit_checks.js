@@ -89,21 +89,22 @@
   // What is painted where the outline is drawn: the element itself when the outline is inside it,
   // else whatever is shown just outside each of its four sides (it may be positioned over
   // something other than its parent).
-  // Sides off screen or under a fixed or sticky bar (the header over a tall table) are not seen
-  // and are left out: the sides that show must carry the indicator.
-  const pinned = n => { for (; n && n.nodeType === 1; n = n.parentElement) { if (/fixed|sticky/.test(getComputedStyle(n).position)) return true; } return false; };
+  // Sides off screen or covered where they meet the element (a link of the table of contents
+  // scrolled under the sticky header) are not seen and are left out: the sides that show must
+  // carry the indicator. Each side is sampled just outside and just inside the element.
   const outlineBackgrounds = (el, style) => {
     if (style.outlineOffset < 0) return [backgroundOf(el)];
     const r = el.getBoundingClientRect();
     const d = style.outlineOffset + style.outlineWidth / 2;
     const middle = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;
-    const points = [[r.left - d, middle], [r.right + d, middle],
-                    [r.left + r.width / 2, r.top - d], [r.left + r.width / 2, r.bottom + d]]
-      .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
-    const behind = points
-      .map(([x, y]) => document.elementsFromPoint(x, y))
-      .filter(stack => !(stack[0] && !stack[0].contains(el) && pinned(stack[0]) && !pinned(el)))
-      .map(stack => stack.find(n => n !== el && !el.contains(n)))
+    const centre = r.left + r.width / 2;
+    const sides = [[[r.left - d, middle], [r.left + 1, middle]], [[r.right + d, middle], [r.right - 1, middle]],
+                   [[centre, r.top - d], [centre, r.top + 1]], [[centre, r.bottom + d], [centre, r.bottom - 1]]];
+    const inView = ([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+    const shown = ([x, y]) => { const hit = document.elementFromPoint(x, y); return !!hit && el.contains(hit); };
+    const behind = sides
+      .filter(([outside, inside]) => inView(outside) && inView(inside) && shown(inside))
+      .map(([[x, y]]) => document.elementsFromPoint(x, y).find(n => n !== el && !el.contains(n)))
       .filter(Boolean);
     return (behind.length ? behind : [el.parentElement || el]).map(backgroundOf);
   };
@@ -149,21 +150,6 @@
     });
   };
 
-  // Scrolling focus into view can take a few frames, more on a busy machine: a check that fails
-  // is read again a little later.
-  const active = async () => {
-    const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
-    let info = measure();
-    for (let i = 0; i < 30 && info && !(info.visible && info.inViewport && info.onTop); i++) {
-      await frame();
-      info = measure();
-    }
-    return info;
-  };
-
-  // Start the next Tab from the top of the page, wherever focus has been: blurring alone leaves
-  // the browser's starting point for Tab where focus was. A focused element that is removed
-  // leaves the starting point where it stood: at the start of the body.
   // Resolves once nothing has scrolled for a moment (at most a second): the page's own scroll
   // handlers (the table of contents following the page) have run.
   const rest = () => new Promise(resolve => {
@@ -175,6 +161,27 @@
     setTimeout(done, 1000);
   });
 
+  // Scrolling focus into view can take a few frames, more on a busy machine, and a panel's own
+  // smooth scrolling (Material's table of contents follows the page) may still be under way: a
+  // check that fails is read again a few frames later, and once more when scrolling has stopped.
+  const active = async () => {
+    const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+    const seenWell = info => !info || (info.visible && info.inViewport && info.onTop);
+    let info = measure();
+    for (let i = 0; i < 30 && !seenWell(info); i++) {
+      await frame();
+      info = measure();
+    }
+    if (!seenWell(info)) {
+      await rest();
+      info = measure();
+    }
+    return info;
+  };
+
+  // Start the next Tab from the top of the page, wherever focus has been: blurring alone leaves
+  // the browser's starting point for Tab where focus was. A focused element that is removed
+  // leaves the starting point where it stood: at the start of the body.
   const reset = async () => {
     if (document.activeElement) document.activeElement.blur();
     const start = document.createElement("span");
@@ -342,5 +349,9 @@
     return found;
   };
 
-  window.__audit = {settle, structure, clipped, overlaps};
+  // After the window is resized: two frames, so that the page's resize observers (a11y.js makes
+  // table boxes Tab stops while they scroll) have run before anything is checked.
+  const frames = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => { settle(); resolve(); })));
+
+  window.__audit = {settle, frames, structure, clipped, overlaps};
 })();

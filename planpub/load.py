@@ -50,6 +50,11 @@ class LoadedPlan:
     source: SourceMap
 
 
+# plan.yaml is a few levels deep; a file nested far deeper is a mistake or an attack, and would
+# exhaust Python's recursion while being read.
+MAX_DEPTH = 50
+
+
 class _Builder:
     """Turns a composed YAML node tree into dicts, lists and scalars, noting positions."""
 
@@ -60,6 +65,9 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(path) > MAX_DEPTH:
+            self._problem("too-deep", node, path, f"nested more than {MAX_DEPTH} levels deep")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -95,11 +103,9 @@ def load_plan(path: Path | str) -> LoadedPlan:
     """Read and parse ``path``; raise PlanError (never a traceback) when it cannot be read."""
     path = Path(path)
     source = SourceMap(str(path))
+    text = _read_text(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlanError([Diagnostic("unreadable-file", f"cannot read the file: {error}", str(path), 1, 1)])
-    try:
+        _refuse_aliases(text, str(path))
         root = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.MarkedYAMLError as error:
         raise PlanError([_syntax_diagnostic(error, str(path))])
@@ -113,6 +119,35 @@ def load_plan(path: Path | str) -> LoadedPlan:
     if builder.problems:
         raise PlanError(builder.problems)
     return LoadedPlan(data, source)
+
+
+def _read_text(path: Path) -> str:
+    """The file as text: UTF-8, with or without the byte-order mark some Windows editors write."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PlanError([Diagnostic("unreadable-file", f"cannot read the file: {error.strerror}", str(path), 1, 1)])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise PlanError([Diagnostic("not-utf8", "the file is not UTF-8 text: save it as UTF-8", str(path), line, column)])
+
+
+def _refuse_aliases(text: str, file: str) -> None:
+    """Anchors (&name) and aliases (*name) have no place in plan.yaml, and nested aliases can
+    expand to billions of values: refuse them where they stand, before anything is built."""
+    if "&" not in text and "*" not in text:
+        return
+    problems = []
+    for event in yaml.parse(text, Loader=_FAST_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            kind = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
+            problems.append(Diagnostic("yaml-alias", f"{kind}{event.anchor}: anchors and aliases are not allowed; write the value out",
+                                       file, event.start_mark.line + 1, event.start_mark.column + 1))
+    if problems:
+        raise PlanError(problems)
 
 
 def _syntax_diagnostic(error: yaml.MarkedYAMLError, file: str) -> Diagnostic:

@@ -26,7 +26,7 @@ from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
 from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, render_prose
 from .model import NO_STATUS, PROGRESS_STATUSES, Indicator, Part, Plan, Progress, Target, Text, Unit, When, by_latest_status, latest_progress
-from .urls import LANGUAGES, PLAN_ID, PROGRESS, Page, Urls
+from .urls import DOWNLOADS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
@@ -67,11 +67,12 @@ class Localizer:
 
     plan_id = PLAN_ID
 
-    def __init__(self, language: str, plan: Plan, urls: Urls, page: Page):
+    def __init__(self, language: str, plan: Plan, urls: Urls, page: Page, pdf_size: int | None = None):
         self.language = language
         self.plan = plan
         self.urls = urls
         self.page = page
+        self.pdf_size = pdf_size  # bytes of this language's PDF, when it was built
         self.strings = ui_strings(language)
         self._linked_terms: set[str] = set()  # glossary links already made on this page
 
@@ -362,6 +363,15 @@ class Localizer:
         initiative's; none for other pages (the plan's editors answer for those)."""
         return getattr(self.page.subject, "departments", ())
 
+    def pdf_href(self) -> str:
+        return self.page_href(DOWNLOADS) + PDF_NAMES[self.language]
+
+    def file_size(self, size: int) -> str:
+        """1234567 → "1.2 MB"; under a megabyte in kB."""
+        if size >= 1_000_000:
+            return self.ui("size_mb", size=f"{size / 1_000_000:.1f}")
+        return self.ui("size_kb", size=max(1, round(size / 1000)))
+
     def kind_href(self, kind: str) -> str:
         """A link to the one page of ``kind`` ("glossary", "roadmap" …), in this language."""
         return self.page_href(next(page.path for page in self.urls.pages if page.kind == kind))
@@ -414,19 +424,22 @@ def template_environment(content_dir: Path) -> jinja2.Environment:
     )
 
 
-def render_site(plan: Plan, urls: Urls, content_dir: Path, report: Report) -> list[RenderedLanguage]:
-    """Every page in every language, the accessibility pages from ``report``. Nothing is
+def render_site(plan: Plan, urls: Urls, content_dir: Path, report: Report, pdf_sizes: dict[str, int] | None = None) -> list[RenderedLanguage]:
+    """Every page in every language, the accessibility pages from ``report``; with
+    ``pdf_sizes`` (bytes per language) every page links to its language's PDF. Nothing is
     written here: the caller writes files."""
     environment = template_environment(content_dir)
-    return [_render_language(plan, urls, environment, language, report) for language in LANGUAGES]
+    sizes = pdf_sizes or {}
+    return [_render_language(plan, urls, environment, language, report, sizes.get(language)) for language in LANGUAGES]
 
 
-def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str, report: Report) -> RenderedLanguage:
+def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str, report: Report,
+                     pdf_size: int | None) -> RenderedLanguage:
     files = {}
     page_info = environment.get_template("components/page_info.j2")
     for page in urls.pages:
         template = environment.get_template(f"pages/{page.kind}.md.j2")
-        l10n = Localizer(language, plan, urls, page)
+        l10n = Localizer(language, plan, urls, page, pdf_size)
         body = template.render(l=l10n, plan=plan, page=page, subject=page.subject, report=report)
         # The legend goes wherever a mark is shown, unless the page has its own.
         marks_shown = "plan-badge--" in body and "plan-legend" not in body

@@ -75,8 +75,10 @@ def _alternates(language: str, site_url: str | None) -> list[dict[str, str]]:
     ]
 
 
-def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_dir: Path, site_url: str | None = None) -> None:
-    """Build every language into a staging folder, then replace ``out_dir`` with it.
+def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_dir: Path, site_url: str | None = None,
+               downloads: dict[str, Path] | None = None) -> None:
+    """Build every language into a staging folder, add ``downloads`` ({site path: file}), then
+    replace ``out_dir`` with it.
 
     ``site_url`` (or mkdocs.yml's) gives canonical URLs, absolute language alternates and one
     sitemap of both languages; without it the site still builds, and the build says so once."""
@@ -93,6 +95,9 @@ def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_
             for language_site in rendered:  # Japanese first: each build empties its own site_dir
                 _build_language(base, project, plan, language_site, Path(work), staging)
         _write_sitemap(staging, rendered[0], base["site_url"])
+        for site_path, file in (downloads or {}).items():
+            (staging / site_path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, staging / site_path)
         _replace(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -18,6 +18,8 @@ LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
 ACCESSIBILITY_POLICY = "accessibility/"
 ACCESSIBILITY_RESULTS = "accessibility/results/"
 PROGRESS = "progress/"
+DOWNLOADS = "downloads/"  # the print PDFs, in each language's root
+PDF_NAMES = {"ja": "plan-ja.pdf", "en": "plan-en.pdf"}
 ABOUT = "about/"
 
 

@@ -7,6 +7,7 @@ parts of the file have the wrong shape.
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import re
@@ -79,7 +80,18 @@ def schema_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
             yield source.diagnostic("schema-type", tuple(error.absolute_path), message)
             continue
         for leaf in leaves:
-            yield source.diagnostic(f"schema-{leaf.validator}", tuple(leaf.absolute_path), _describe(leaf))
+            if leaf.validator == "additionalProperties":
+                yield from _unknown_fields(leaf, source)
+            else:
+                yield source.diagnostic(f"schema-{leaf.validator}", tuple(leaf.absolute_path), _describe(leaf))
+
+
+def _unknown_fields(error: ValidationError, source: SourceMap) -> Iterator[Diagnostic]:
+    """One problem per unknown field, at the line of that field."""
+    allowed = error.schema.get("properties", {})
+    for name in sorted(set(error.instance) - set(allowed)):
+        yield source.diagnostic("schema-additionalProperties", tuple(error.absolute_path) + (name,),
+                                f"unknown field {name}; expected one of: {', '.join(sorted(allowed))}")
 
 
 def _leaf_errors(error: ValidationError) -> list[ValidationError]:
@@ -104,10 +116,6 @@ def _describe(error: ValidationError) -> str:
     if kind == "required":
         missing = [name for name in expected if name not in value]
         return f"missing required field{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
-    if kind == "additionalProperties":
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        return f"unknown field {', '.join(extra)}; expected one of: {allowed}"
     if kind == "type":
         wanted = expected if isinstance(expected, str) else " or ".join(expected)
         return f"expected {_TYPE_WORDS.get(wanted, wanted)}, found {_found(value)}"
@@ -302,13 +310,18 @@ def _reference_problems(data, source, ids_by_kind, all_ids) -> Iterator[Diagnost
                 continue
             for reference, reference_path in zip(references, reference_paths):
                 if isinstance(reference, str) and reference not in ids_by_kind.get(kind, set()):
-                    yield source.diagnostic(
-                        f"unknown-{kind.replace(' ', '-')}", reference_path, f"no {kind} has the id '{reference}'"
-                    )
+                    yield source.diagnostic(f"unknown-{kind.replace(' ', '-')}", reference_path,
+                                            f"no {kind} has the id '{reference}'{_did_you_mean(reference, ids_by_kind.get(kind, set()))}")
         if len(path) == 2 and path[0] == "editorial_notes":
             target = node.get("target")
             if isinstance(target, str) and target not in all_ids:
-                yield source.diagnostic("unknown-target", path + ("target",), f"nothing has the id '{target}'")
+                yield source.diagnostic("unknown-target", path + ("target",), f"nothing has the id '{target}'{_did_you_mean(target, all_ids)}")
+
+
+def _did_you_mean(typed: str, ids: set[str]) -> str:
+    """A typo's nearest existing ids: "; did you mean 'administrative-management'?"."""
+    nearest = difflib.get_close_matches(typed, sorted(ids), n=3, cutoff=0.75)
+    return f"; did you mean {' or '.join(repr(id_) for id_ in nearest)}?" if nearest else ""
 
 
 def _schedule_problems(data, source) -> Iterator[Diagnostic]:

@@ -2,7 +2,7 @@ import pytest
 
 from planpub.diagnostics import PlanError
 from planpub.load import format_path, load_plan
-from tests.conftest import MINIMAL, line_of
+from tests.conftest import MINIMAL, PROJECT, line_of
 
 
 def test_loads_data_and_remembers_where_each_field_is():
@@ -50,3 +50,10 @@ def test_empty_and_missing_files(tmp_path):
         with pytest.raises(PlanError) as error:
             load_plan(path)
         assert error.value.diagnostics[0].code == code
+
+
+def test_the_plan_names_its_schema_for_editors():
+    """Editors with the YAML language server complete field names and flag mistakes as they type."""
+    first = (PROJECT / "plan.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    assert (PROJECT / first.split("=", 1)[1]).is_file()

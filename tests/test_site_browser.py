@@ -110,3 +110,17 @@ def test_each_language_has_its_own_search(tab, site_url, root, query, expected):
     results.first.wait_for(timeout=10000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(href.startswith(site_url + root + expected) for href in hrefs), hrefs
+
+
+def test_printing_a_page_gives_the_plan_text_with_its_title_and_address_and_no_chrome(tab, site_url):
+    tab.goto(site_url + "en/items/01/")
+    tab.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-path", ".md-search"):
+        assert not tab.locator(chrome).first.is_visible(), chrome
+    header = tab.locator(".plan-print-header")
+    assert header.is_visible()
+    assert SITE_NAMES["en"] in header.inner_text() and site_url + "en/items/01/" in header.inner_text()
+    link = tab.locator(".md-content a[data-print-href]").first
+    address = link.get_attribute("data-print-href")
+    assert address.startswith(site_url) and address in link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert tab.evaluate("() => getComputedStyle(document.querySelector('.md-typeset')).color") == "rgb(0, 0, 0)"

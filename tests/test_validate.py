@@ -84,6 +84,11 @@ def test_unknown_department_reference(variant):
     assert problems(path) == [
         ("unknown-department", line_of(text, "departments: [plannning]"), "informatization.guidelines[0].measures[0].initiatives[0].departments[0]")
     ]
+    diagnostic, = validate(load_plan(path))
+    assert diagnostic.message == "no department has the id 'plannning'; did you mean 'planning'?"  # the nearest existing id
+    path, _ = variant(("departments: [planning]", "departments: [zzz]"))
+    diagnostic, = validate(load_plan(path))
+    assert diagnostic.message == "no department has the id 'zzz'"  # nothing near: no guess
 
 
 def test_unknown_term_indicator_group_initiative_and_note_target(variant):

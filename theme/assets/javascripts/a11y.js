@@ -301,4 +301,17 @@
       observer.observe(box);
     });
   }
+
+  /* 6. Printing ----------------------------------------------------------------------------- */
+
+  // A printout says where it came from: the page's address under the plan title, and the
+  // address of every link in the text after it (plan.css prints them). Without this script
+  // only the addresses of links to other sites print.
+  document.querySelectorAll("[data-print-url]").forEach(function (slot) {
+    slot.textContent = location.href;
+  });
+  document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) !== "#" && !/^(mailto|tel):/.test(href)) link.setAttribute("data-print-href", link.href);
+  });
 })();

@@ -1,0 +1,175 @@
+"""Stage 6: the print edition, one tagged A4 PDF per language (WeasyPrint).
+
+The print HTML is made from the same model and the same page templates as the site: each printed
+page type is rendered by its own template (``content/pages/*.md.j2``) and converted with the
+site's Markdown extensions, then ``content/print/document.html.j2`` puts the pages in document
+order behind a cover and a table of contents, and ``content/print/print.css`` lays them out.
+Links between pages become links inside the document; ids are prefixed with their page, so that
+the repeated headings of item pages ("Purpose", "Schedule") stay unique.
+
+The two languages are written concurrently, each in its own process.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import markdown
+from markupsafe import Markup
+
+from .model import Plan
+from .render import Localizer, template_environment
+from .urls import LANGUAGES, PDF_NAMES, Page, Urls
+
+# The page types of the plan itself, printed in the order of the site's pages; the site's own
+# views (indicators, roadmap, progress, departments) and the accessibility pages are not.
+PRINTED = ("home", "part", "chapter", "pillar", "item", "guideline", "initiative", "appendices", "appendix",
+           "glossary", "editorial_notes", "about")
+FONTS = ("Noto Sans CJK JP", "Noto Serif CJK JP")
+FONT_INSTALL = "apt-get install -y fonts-noto-cjk"
+DOCUMENT = "https://document.invalid/"  # a stand-in base for resolving the site's relative links
+
+
+class PrintError(Exception):
+    """The PDF could not be made as it must be (fonts missing, content overflowing the page)."""
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    page: Page
+    slug: str  # the id of its section in the document
+    level: int  # its depth in the outline
+    html: Markup
+
+
+def slug(path: str) -> str:
+    return "page-" + (path.strip("/").replace("/", "-") or "front")
+
+
+def _depth(urls: Urls, page: Page) -> int:
+    depth, parent = 1, urls.parent_page(page)
+    while parent is not None:
+        depth, parent = depth + 1, urls.parent_page(parent)
+    return depth
+
+
+def _internal_links(html: str, page: Page, printed: set[str]) -> str:
+    """Links to pages of the document become links to their section (or to the prefixed id
+    inside it); links to pages that are not printed keep their text only."""
+
+    def relink(match: re.Match) -> str:
+        opening, href = match.group(1), match.group(2)
+        if urlsplit(href).scheme:
+            return match.group(0)
+        target, fragment = urldefrag(urljoin(DOCUMENT + page.path, href).removeprefix(DOCUMENT))
+        if target not in printed:
+            return f"{opening}data-unprinted"
+        return f'{opening}href="#{slug(target)}--{fragment}"' if fragment else f'{opening}href="#{slug(target)}"'
+
+    html = re.sub(r'(<a\b[^>]*?)href="([^"]*)"', relink, html)
+    html = re.sub(r"<a\b([^>]*?) data-unprinted([^>]*)>(.*?)</a>", r"<span\1\2>\3</span>", html, flags=re.S)
+    return re.sub(r'\bid="([^"]+)"', lambda m: f'id="{slug(page.path)}--{m.group(1)}"', html)
+
+
+def _markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "toc"], output_format="html")
+
+
+def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> list[PrintedPage]:
+    environment = template_environment(content_dir)
+    pages = [page for page in urls.pages if page.kind in PRINTED]
+    paths = {page.path for page in pages}
+    result = []
+    for page in pages:
+        l10n = Localizer(language, plan, urls, page)
+        template = "print/front.md.j2" if page.kind == "home" else f"pages/{page.kind}.md.j2"
+        body = environment.get_template(template).render(l=l10n, plan=plan, page=page, subject=page.subject, report=None)
+        html = _internal_links(_markdown(body), page, paths)
+        result.append(PrintedPage(page, slug(page.path), _depth(urls, page), Markup(html)))
+    return result
+
+
+def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
+    """The whole plan as one HTML document for WeasyPrint."""
+    pages = printed_pages(plan, urls, content_dir, language)
+    environment = template_environment(content_dir)
+    l10n = Localizer(language, plan, urls, urls.pages[0])
+    titles = {printed.slug: l10n.page_title(printed.page) if printed.page.kind != "home" else l10n.ui("print_front")
+              for printed in pages}
+    return environment.get_template("print/document.html.j2").render(l=l10n, plan=plan, pages=pages, titles=titles)
+
+
+def missing_fonts() -> list[str]:
+    """The Japanese fonts the PDF needs that fontconfig cannot find."""
+    if not shutil.which("fc-list"):
+        return list(FONTS)
+    installed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=60).stdout
+    return [font for font in FONTS if font not in installed]
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def write_pdf(html: str, content_dir: Path, out: Path) -> list[str]:
+    """Write one PDF; returns WeasyPrint's warnings (layout problems), which the caller treats
+    as failures."""
+    from weasyprint import CSS, HTML
+
+    warnings = _Warnings()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(warnings)
+    try:
+        document = HTML(string=html, base_url=str(content_dir / "print")).render(
+            stylesheets=[CSS(filename=str(content_dir / "print" / "print.css"))], pdf_variant="pdf/ua-1")
+        overflowing = _overflowing(document)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(out, pdf_variant="pdf/ua-1")
+    finally:
+        logger.removeHandler(warnings)
+    return warnings.messages + overflowing
+
+
+def _overflowing(document) -> list[str]:
+    """Boxes that stick out of the page's content area sideways (a table too wide for A4)."""
+    problems = []
+    for number, page in enumerate(document.pages, start=1):
+        area = page._page_box
+        left, right = area.content_box_x(), area.content_box_x() + area.width
+        for box in area.descendants():
+            if getattr(box, "width", None) is None or not box.element_tag:
+                continue
+            if box.position_x < left - 1 or box.position_x + box.margin_width() > right + 1:
+                problems.append(f"page {number}: <{box.element_tag}> sticks out of the page by "
+                                f"{max(left - box.position_x, box.position_x + box.margin_width() - right):.0f} px")
+    return list(dict.fromkeys(problems))
+
+
+def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> dict[str, Path]:
+    """Both languages' PDFs into ``out_dir``, written concurrently: {language: path}."""
+    missing = missing_fonts()
+    if missing:
+        raise PrintError(f"The PDF needs the fonts {', '.join(missing)}: install them with `{FONT_INSTALL}` "
+                         "(as root; `make site` does it when run as root). No PDF was written.")
+    documents = {language: print_html(plan, urls, content_dir, language) for language in LANGUAGES}
+    paths = {language: out_dir / PDF_NAMES[language] for language in LANGUAGES}
+    with ProcessPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+        jobs = {language: pool.submit(write_pdf, documents[language], content_dir, paths[language]) for language in LANGUAGES}
+        problems = [f"{language}: {message}" for language, job in jobs.items() for message in job.result()]
+    if problems:
+        for path in paths.values():
+            path.unlink(missing_ok=True)
+        raise PrintError("The PDF layout has problems:\n" + "\n".join(problems))
+    return paths

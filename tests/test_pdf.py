@@ -1,0 +1,174 @@
+"""The print edition (planpub/pdf.py): the PDFs that `make site` writes, read back with poppler
+and pypdf: text in plan order, every indicator value, no stray Japanese in English, tagged with
+language, title and outline, fonts embedded, no blank page; and the print HTML's links and ids."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import Counter
+from html.parser import HTMLParser
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from planpub.load import load_plan
+from planpub.model import build_plan
+from planpub.pdf import PrintError, build_pdfs, print_html, write_pdf
+from planpub.render import Localizer
+from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
+from tests.conftest import PROJECT
+
+PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
+URLS = Urls(PLAN)
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+
+
+@pytest.fixture(scope="module")
+def pdf_paths(built_site):
+    return {language: built_site / LANGUAGE_ROOTS[language] / DOWNLOADS / PDF_NAMES[language] for language in LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def texts(pdf_paths):
+    return {language: subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+            for language, path in pdf_paths.items()}
+
+
+def flat(text: str) -> str:
+    """PDF text without the line breaks and spaces that layout adds."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_item_and_initiative_title_appears_in_plan_order(texts, language):
+    text = flat(texts[language])
+    position = 0
+    for entity in [item for pillar in PLAN.pillars for item in pillar.items] + [i for g in PLAN.guidelines for i in g.initiatives]:
+        title = flat(entity.title.shown(language))
+        found = text.find(title, position)
+        assert found >= 0, f"{title} is missing or out of order"
+        position = found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_indicator_value_appears(texts, language):
+    text = flat(texts[language])
+    l10n = Localizer(language, PLAN, URLS, URLS.pages[0])
+    indicators = [i for group in PLAN.indicator_groups for i in group.indicators] + [k for g in PLAN.guidelines for k in g.kpis]
+    for indicator in indicators:
+        for value in indicator.values:
+            assert flat(l10n.quantity(value.value, indicator.unit)) in text, (indicator.id, value)
+
+
+class _Marked(HTMLParser):
+    """The text of an HTML document, split into what is inside lang="ja" and what is not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = [False]
+        self.marked, self.unmarked = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br", "img", "meta", "link", "hr", "input"):
+            self.stack.append(dict(attrs).get("lang", "").startswith("ja") or self.stack[-1])
+
+    def handle_endtag(self, tag):
+        if len(self.stack) > 1:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        (self.marked if self.stack[-1] else self.unmarked).append(data)
+
+
+def test_the_english_pdf_has_no_japanese_outside_names_marked_as_japanese(texts):
+    parser = _Marked()
+    parser.feed(print_html(PLAN, URLS, PROJECT / "content", "en"))
+    assert [text for text in parser.unmarked if JAPANESE.search(text)] == []
+    allowed = Counter(JAPANESE.findall("".join(parser.marked)))
+    printed = Counter(JAPANESE.findall(texts["en"]))
+    assert printed - allowed == Counter()
+
+
+def structure_types(node, seen=None) -> set[str]:
+    """The structure element types (/H1, /TH …) in a PDF's structure tree."""
+    seen = set() if seen is None else seen
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, list):
+        for kid in node:
+            structure_types(kid, seen)
+    elif hasattr(node, "get"):
+        if "/S" in node:
+            seen.add(str(node["/S"]))
+        if "/K" in node:
+            structure_types(node["/K"], seen)
+    return seen
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdf_is_tagged_titled_in_its_language_with_an_outline(pdf_paths, language):
+    reader = PdfReader(pdf_paths[language])
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert {"/H1", "/Table", "/TH", "/TD", "/Link"} <= structure_types(root["/StructTreeRoot"])
+    assert root["/Lang"] == language
+    assert reader.metadata.title == PLAN.metadata.title.shown(language)
+    assert reader.metadata.author == PLAN.metadata.publisher.shown(language)
+
+    def titles(outline) -> list[str]:
+        return [t for entry in outline for t in (titles(entry) if isinstance(entry, list) else [entry.title])]
+
+    outline = {re.sub(r"\s+", " ", title) for title in titles(reader.outline)}
+    l10n = Localizer(language, PLAN, URLS, URLS.pages[0])
+    for page in URLS.pages:
+        if page.kind in ("part", "chapter", "pillar", "item", "guideline", "initiative"):
+            assert re.sub(r"\s+", " ", l10n.page_title(page)) in outline
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_font_is_embedded(pdf_paths, language):
+    fonts = subprocess.run(["pdffonts", str(pdf_paths[language])], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
+    assert any("Noto-Sans-CJK-JP" in line for line in fonts) and any("Noto-Serif-CJK-JP" in line for line in fonts), fonts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_is_blank(pdf_paths, language, tmp_path):
+    subprocess.run(["pdftoppm", "-r", "12", "-gray", "-png", str(pdf_paths[language]), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(PdfReader(pdf_paths[language]).pages) > 10
+    blank = [page.name for page in pages if Image.open(page).convert("L").getextrema()[0] > 200]  # no dark pixel at all
+    assert blank == []
+
+
+def test_every_page_links_to_its_languages_pdf_with_its_size(built_site, pdf_paths):
+    for language in LANGUAGES:
+        size = pdf_paths[language].stat().st_size
+        for page in ("", "items/01/", "glossary/"):
+            html = (built_site / LANGUAGE_ROOTS[language] / page / "index.html").read_text(encoding="utf-8")
+            link = re.search(rf'<a href="([^"]*{PDF_NAMES[language]})" type="application/pdf" download>([^<]*)</a>', html)
+            assert link, (language, page)
+            assert f"{size / 1_000_000:.1f}" in link.group(2)
+
+
+def test_print_html_links_resolve_inside_the_document():
+    html = print_html(PLAN, URLS, PROJECT / "content", "ja")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert [href for href in re.findall(r'href="#([^"]+)"', html) if href not in set(ids)] == []
+    assert not re.search(r'href="(?!#|https?:|mailto:|tel:)', html)  # no link to a web page of the site
+
+
+def test_a_table_wider_than_the_page_is_a_failure(tmp_path):
+    cell = "wide " * 80
+    html = f'<!doctype html><html lang="en"><title>t</title><table><tr><td style="white-space:nowrap">{cell}</td></tr></table></html>'
+    problems = write_pdf(html, PROJECT / "content", tmp_path / "wide.pdf")
+    assert problems and problems[0].startswith("page 1: <table> sticks out of the page")
+
+
+def test_without_the_japanese_fonts_no_pdf_is_written_and_the_install_command_is_given(monkeypatch, tmp_path):
+    monkeypatch.setattr("planpub.pdf.missing_fonts", lambda: ["Noto Sans CJK JP"])
+    with pytest.raises(PrintError, match="apt-get install -y fonts-noto-cjk"):
+        build_pdfs(PLAN, URLS, PROJECT / "content", tmp_path)
+    assert list(tmp_path.iterdir()) == []
