@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from .audit import CHECK_CRITERIA
-from .diagnostics import Diagnostic, PlanError
+from .diagnostics import Diagnostic, PlanError, message
 from .model import Text
 
 RESULTS = ("passed", "failed", "not-applicable", "not-verified")
@@ -97,8 +97,9 @@ def load_report(folder: Path) -> Report:
     )
 
 
-def _error(path: Path, message: str, line: int = 1) -> PlanError:
-    return PlanError([Diagnostic("accessibility-data", message, str(path), line, 1)])
+def _error(path: Path, detail: str, line: int = 1) -> PlanError:
+    """A problem in the accessibility records, which maintainers keep: said in English only."""
+    return PlanError([Diagnostic("accessibility-data", message("as-written", detail=detail), str(path), line, 1)])
 
 
 def _read_yaml(path: Path) -> list[dict]:

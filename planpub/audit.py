@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .diagnostics import StageError
+
 PROJECT = Path(__file__).resolve().parent.parent
 AXE_SCRIPT = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -60,7 +62,7 @@ CHECK_CRITERIA = {
 _AXE_CRITERION_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 
-class AuditError(Exception):
+class AuditError(StageError):
     """A tool the audit needs is missing or failed."""
 
 

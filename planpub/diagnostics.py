@@ -1,13 +1,21 @@
 """Problems found in a plan, each with a stable code and the place it was found.
 
 Editors read these in a terminal or a pull-request log, so every diagnostic prints as one line:
-``file:line:column: field.path: message [code]``. Tests assert the code, not the wording.
+``file:line:column: field.path: message [code]``, in English or in Japanese: the wording of
+each message is in strings/<language>.yaml under ``messages``. Tests assert the code, not the
+wording.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
+
+from .strings import ui_strings
+
+LANGUAGES = ("en", "ja")
 
 
 class Severity(str, Enum):
@@ -16,19 +24,59 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Message:
+    """A message by its key in the catalogue, with the values it names. A value may itself be
+    a Message (a word to translate, such as the kind of a thing)."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, language: str) -> str:
+        catalogue = ui_strings(language)["messages"]
+        values = {name: _shown(value, language) for name, value in self.values}
+        if self.key in ("or", "and"):  # a list of words joined as the language joins them
+            return catalogue[self.key].join(values["items"])
+        return catalogue[self.key].format(**values)
+
+
+def _shown(value: Any, language: str) -> Any:
+    if isinstance(value, Message):
+        return value.text(language)
+    if isinstance(value, tuple):
+        return [str(_shown(item, language)) for item in value]
+    return value
+
+
+def message(key: str, /, **values: Any) -> Message:
+    return Message(key, tuple(values.items()))
+
+
+def one_of(items: tuple[Any, ...], joined_by: str = "or") -> Message:
+    """"a, b or c" ("and" with ``joined_by="and"``), the words themselves possibly Messages."""
+    return Message(joined_by, (("items", tuple(items)),))
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     code: str
-    message: str
+    said: Message
     file: str
     line: int
     column: int
     path: str = ""
     severity: Severity = Severity.ERROR
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> str:
+        return self.said.text("en")
+
+    def text(self, language: str = "en") -> str:
         field = f" {self.path}:" if self.path else ""
-        prefix = "" if self.severity is Severity.ERROR else " warning:"
-        return f"{self.file}:{self.line}:{self.column}:{field}{prefix} {self.message} [{self.code}]"
+        prefix = "" if self.severity is Severity.ERROR else f" {ui_strings(language)['messages']['warning']}:"
+        return f"{self.file}:{self.line}:{self.column}:{field}{prefix} {self.said.text(language)} [{self.code}]"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class PlanError(Exception):
@@ -36,8 +84,25 @@ class PlanError(Exception):
 
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
-        super().__init__("\n".join(str(d) for d in diagnostics))
+        super().__init__(self.text("en"))
+
+    def text(self, language: str = "en") -> str:
+        return "\n".join(d.text(language) for d in self.diagnostics)
+
+
+class StageError(Exception):
+    """A stage after validation could not finish (a tool missing, MkDocs or the PDF refusing the
+    generated pages): a problem of the set-up or the theme, not of the editor's data."""
 
 
 def errors_only(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.severity is Severity.ERROR]
+
+
+def message_language(requested: str | None = None) -> str:
+    """The language of messages: ``--lang`` when given, else Japanese where the locale is
+    Japanese (LC_ALL, LC_MESSAGES or LANG, the first that is set, as gettext reads them)."""
+    if requested:
+        return requested
+    locale = next((os.environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(name)), "")
+    return "ja" if locale.lower().startswith("ja") else "en"

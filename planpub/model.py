@@ -541,6 +541,14 @@ class Colophon:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """One published change to the plan's data."""
+
+    date: date
+    summary: Text
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: Text
     short_title: Text
@@ -550,11 +558,16 @@ class Metadata:
     period_end: int
     status: str
     issued: Issued
-    revised: date
+    revisions: tuple[Revision, ...]  # oldest first
     summary: Text
     official_source: Source
     document_label: Text | None = None
     colophon: Colophon | None = None
+
+    @property
+    def revised(self) -> date:
+        """The date of the latest revision: every page's last update."""
+        return self.revisions[-1].date
 
     @property
     def fiscal_years(self) -> tuple[int, ...]:
@@ -859,7 +872,8 @@ def _metadata(data) -> Metadata:
         period_end=data["period"]["end"],
         status=data["status"],
         issued=Issued(issued["year"], issued.get("month"), issued.get("day")),
-        revised=date.fromisoformat(data["revised"]),
+        revisions=tuple(sorted((Revision(date.fromisoformat(r["date"]), _text(r["summary"])) for r in data["revisions"]),
+                               key=lambda revision: revision.date)),
         summary=_text(data["summary"]),
         official_source=_source(data["official_source"]),
         document_label=_optional_text(data.get("document_label")),

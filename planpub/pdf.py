@@ -24,6 +24,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import markdown
 from markupsafe import Markup
 
+from .diagnostics import StageError
 from .model import Plan
 from .render import Localizer, template_environment
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
@@ -37,7 +38,7 @@ FONT_INSTALL = "apt-get install -y fonts-noto-cjk"
 DOCUMENT = "https://document.invalid/"  # a stand-in base for resolving the site's relative links
 
 
-class PrintError(Exception):
+class PrintError(StageError):
     """The PDF could not be made as it must be (fonts missing, content overflowing the page)."""
 
 

@@ -8,10 +8,10 @@ knows which language it is writing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +19,13 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from datetime import date
-
 from .accessibility import Report
 from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
 from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, render_prose
 from .model import NO_STATUS, PROGRESS_STATUSES, Indicator, Part, Plan, Progress, Target, Text, Unit, When, by_latest_status, latest_progress
-from .urls import DOWNLOADS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls
+from .strings import ui_strings
+from .urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls, record_path
 
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
@@ -49,12 +48,6 @@ def roman(number: int) -> str:
     return ROMAN[number - 1] if 1 <= number <= len(ROMAN) else str(number)
 
 
-@lru_cache(maxsize=None)
-def ui_strings(language: str) -> dict[str, Any]:
-    text = resources.files(__package__).joinpath(f"strings/{language}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
 @dataclass(frozen=True)
 class RenderedLanguage:
     language: str
@@ -62,17 +55,27 @@ class RenderedLanguage:
     nav: list[Any]  # MkDocs nav structure
 
 
+@dataclass(frozen=True)
+class Downloads:
+    """What the build wrote beside the pages, for pages to link to with sizes: the PDFs' bytes by
+    language, and the open-data files (export.DataFile) with the data package descriptor first."""
+
+    pdf_sizes: dict[str, int] = field(default_factory=dict)
+    data: tuple[Any, ...] = ()
+
+
 class Localizer:
     """Everything a template needs to write one language."""
 
     plan_id = PLAN_ID
 
-    def __init__(self, language: str, plan: Plan, urls: Urls, page: Page, pdf_size: int | None = None):
+    def __init__(self, language: str, plan: Plan, urls: Urls, page: Page, downloads: Downloads = Downloads()):
         self.language = language
         self.plan = plan
         self.urls = urls
         self.page = page
-        self.pdf_size = pdf_size  # bytes of this language's PDF, when it was built
+        self.downloads = downloads
+        self.pdf_size = downloads.pdf_sizes.get(language)  # bytes of this language's PDF, when it was built
         self.strings = ui_strings(language)
         self._linked_terms: set[str] = set()  # glossary links already made on this page
 
@@ -96,6 +99,14 @@ class Localizer:
     def ui_text(self, key: str, **values: Any) -> Markup:
         """An interface string as HTML, with the Japanese it quotes marked in English pages."""
         return self._mark(escape(self.ui(key, **values)))
+
+    def ui_markup(self, key: str, **values: Any) -> Markup:
+        """An interface string as HTML with values that may be HTML themselves (a link)."""
+        return self._mark(Markup(escape(self.ui(key))).format(**values))
+
+    def ui_in(self, language: str, key: str) -> str:
+        """An interface string of another language: the Japanese label beside an English one."""
+        return Localizer(language, self.plan, self.urls, self.page, self.downloads).ui(key)
 
     def _mark(self, html: Markup) -> Markup:
         """In English pages, Japanese quoted inside English text gets lang="ja"."""
@@ -363,8 +374,19 @@ class Localizer:
         initiative's; none for other pages (the plan's editors answer for those)."""
         return getattr(self.page.subject, "departments", ())
 
-    def pdf_href(self) -> str:
-        return self.page_href(DOWNLOADS) + PDF_NAMES[self.language]
+    def pdf_href(self, language: str | None = None) -> str:
+        """This language's PDF, or ``language``'s (which sits in that language's root)."""
+        if language in (None, self.language):
+            return self.page_href(DOWNLOADS) + PDF_NAMES[self.language]
+        return self.site_href(LANGUAGE_ROOTS[language] + DOWNLOADS + PDF_NAMES[language])
+
+    def own_record(self) -> Any:
+        """The open-data record (export.DataFile) of this page's item or initiative, when the
+        build wrote the open data; None on other pages."""
+        if self.page.kind not in ("item", "initiative"):
+            return None
+        path = record_path(self.page.subject)
+        return next((file for file in self.downloads.data if file.path == path), None)
 
     def file_size(self, size: int) -> str:
         """1234567 → "1.2 MB"; under a megabyte in kB."""
@@ -424,22 +446,21 @@ def template_environment(content_dir: Path) -> jinja2.Environment:
     )
 
 
-def render_site(plan: Plan, urls: Urls, content_dir: Path, report: Report, pdf_sizes: dict[str, int] | None = None) -> list[RenderedLanguage]:
-    """Every page in every language, the accessibility pages from ``report``; with
-    ``pdf_sizes`` (bytes per language) every page links to its language's PDF. Nothing is
-    written here: the caller writes files."""
+def render_site(plan: Plan, urls: Urls, content_dir: Path, report: Report, downloads: Downloads = Downloads()) -> list[RenderedLanguage]:
+    """Every page in every language, the accessibility pages from ``report``; pages link to the
+    ``downloads`` the build wrote (every page to its language's PDF). Nothing is written here:
+    the caller writes files."""
     environment = template_environment(content_dir)
-    sizes = pdf_sizes or {}
-    return [_render_language(plan, urls, environment, language, report, sizes.get(language)) for language in LANGUAGES]
+    return [_render_language(plan, urls, environment, language, report, downloads) for language in LANGUAGES]
 
 
 def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str, report: Report,
-                     pdf_size: int | None) -> RenderedLanguage:
+                     downloads: Downloads) -> RenderedLanguage:
     files = {}
     page_info = environment.get_template("components/page_info.j2")
     for page in urls.pages:
         template = environment.get_template(f"pages/{page.kind}.md.j2")
-        l10n = Localizer(language, plan, urls, page, pdf_size)
+        l10n = Localizer(language, plan, urls, page, downloads)
         body = template.render(l=l10n, plan=plan, page=page, subject=page.subject, report=report)
         # The legend goes wherever a mark is shown, unless the page has its own.
         marks_shown = "plan-badge--" in body and "plan-legend" not in body

@@ -77,5 +77,7 @@ def install(site: Path) -> None:
     index_file.write_text(json.dumps(segment_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     worker, = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     material = worker.with_name(worker.name.replace(".min.js", ".material.js"))
+    if material.exists():  # a preview's rebuild of some pages: the wrapper is in place
+        return
     worker.rename(material)
     worker.write_text(f'self.MATERIAL_WORKER = "{material.name}";\n' + WORKER_WRAPPER.read_text(encoding="utf-8"), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Stage 5: write the generated Markdown, one MkDocs config per language, build, then swap in.
 
 Japanese is built at the site root and English under ``en/``, each with its own theme language
-and search index. Everything is built into a fresh folder beside the output and only replaces
+and search index, both at once in separate processes. Everything is built into a fresh folder beside the output and only replaces
 the output when both builds succeed, so a failed build never leaves a half-written site.
 """
 
@@ -11,6 +11,7 @@ import logging
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,13 +23,15 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .diagnostics import StageError
 from .model import Plan
-from .render import RenderedLanguage, ui_strings
+from .render import RenderedLanguage
+from .strings import ui_strings
 from .search import install as install_japanese_search
 from .urls import LANGUAGE_ROOTS, LANGUAGES
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(StageError):
     """MkDocs refused the generated site (a theme or config problem, not the editor's data)."""
 
 
@@ -82,44 +85,87 @@ def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_
 
     ``site_url`` (or mkdocs.yml's) gives canonical URLs, absolute language alternates and one
     sitemap of both languages; without it the site still builds, and the build says so once."""
-    base = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    base["site_url"] = site_url or base.get("site_url")
+    base = base_config(project, site_url)
     if not base["site_url"]:
         print("No site_url in mkdocs.yml or --site-url: pages get no canonical URL, language alternates "
               "are relative links and no sitemap is written.", file=sys.stderr)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Staging beside the output (same file system: the swap is a rename), the work in /tmp.
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-building-", dir=out_dir.parent))
+    site = staging / "site"
     try:
-        with tempfile.TemporaryDirectory(prefix="planpub-docs-") as work:
-            for language_site in rendered:  # Japanese first: each build empties its own site_dir
-                _build_language(base, project, plan, language_site, Path(work), staging)
-        _write_sitemap(staging, rendered[0], base["site_url"])
-        for site_path, file in (downloads or {}).items():
-            (staging / site_path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, staging / site_path)
-        _replace(staging, out_dir)
+        with tempfile.TemporaryDirectory(prefix="planpub-docs-") as temporary:
+            work = Path(temporary)
+            configs = {each.language: write_language(base, project, plan, each, work, work / "site" / each.language)[0] for each in rendered}
+            build_languages(configs)
+            for language in LANGUAGES:  # the root language first: the others go into folders of it
+                shutil.move(work / "site" / language, site / LANGUAGE_ROOTS[language])
+        _write_sitemap(site, rendered[0], base["site_url"])
+        copy_downloads(downloads or {}, site)
+        _replace(site, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_language(base, project, plan, rendered: RenderedLanguage, work: Path, staging: Path) -> None:
-    docs = work / rendered.language
-    for name, content in rendered.files.items():
-        target = docs / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    site = staging / LANGUAGE_ROOTS[rendered.language]
-    config = language_config(base, project, plan, rendered, docs, site)
+def base_config(project: Path, site_url: str | None) -> dict[str, Any]:
+    """mkdocs.yml with ``site_url`` (when given) in place of its own."""
+    base = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    base["site_url"] = site_url or base.get("site_url")
+    return base
+
+
+def copy_downloads(downloads: dict[str, Path], site: Path) -> None:
+    for site_path, file in downloads.items():
+        (site / site_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, site / site_path)
+
+
+def write_language(base, project: Path, plan: Plan, rendered: RenderedLanguage, work: Path, site_dir: Path) -> tuple[Path, set[str]]:
+    """The language's generated Markdown in ``work/docs/<language>`` and its MkDocs config,
+    building into ``site_dir``. Only files whose text changed are written, so that the others
+    keep their timestamps (MkDocs's dirty build reads them), and files no longer generated go.
+    Returns the config file and the names of the Markdown files written."""
+    docs = work / "docs" / rendered.language
+    written = {name for name, content in rendered.files.items() if _write_if_changed(docs / name, content)}
+    if docs.exists():
+        for stale in [file for file in docs.rglob("*.md") if file.relative_to(docs).as_posix() not in rendered.files]:
+            stale.unlink()
+    config = language_config(base, project, plan, rendered, docs, site_dir)
     config_file = work / f"mkdocs.{rendered.language}.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _write_if_changed(config_file, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return config_file, written
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def build_languages(configs: dict[str, Path], dirty: bool = False) -> None:
+    """Run MkDocs for every language at once, each in its own process (MkDocs is single-threaded
+    and each language is a separate site); ``dirty`` rebuilds only pages whose Markdown is newer
+    than their HTML (the preview)."""
+    with ProcessPoolExecutor(max_workers=len(configs)) as pool:
+        jobs = [pool.submit(build_language, language, config, dirty) for language, config in configs.items()]
+        for job in jobs:
+            job.result()
+
+
+def build_language(language: str, config_file: Path, dirty: bool = False) -> None:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    if dirty:  # MkDocs warns that the navigation may be stale; the preview builds in full when it moves
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    config = load_config(str(config_file))
     try:
-        mkdocs_build(load_config(str(config_file)))
+        mkdocs_build(config, dirty=dirty)
     except (MkDocsException, SystemExit) as error:
-        raise SiteBuildError(f"MkDocs could not build the {rendered.language} site: {error}") from None
-    if rendered.language == "ja":  # Japanese has no spaces between words: see planpub/search.py
-        install_japanese_search(site)
+        raise SiteBuildError(f"MkDocs could not build the {language} site: {error}") from None
+    if language == "ja":  # Japanese has no spaces between words: see planpub/search.py
+        install_japanese_search(Path(config.site_dir))
 
 
 def _write_sitemap(site: Path, rendered: RenderedLanguage, site_url: str | None) -> None:

@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Chapter, Guideline, Part, Pillar, Plan, Section
+from .model import Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
 
 LANGUAGES = ("ja", "en")
 PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
@@ -18,9 +18,17 @@ LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
 ACCESSIBILITY_POLICY = "accessibility/"
 ACCESSIBILITY_RESULTS = "accessibility/results/"
 PROGRESS = "progress/"
-DOWNLOADS = "downloads/"  # the print PDFs, in each language's root
+DOWNLOADS = "downloads/"  # the downloads page and the print PDFs, in each language's root
+DATA = "data/"  # the open data, once at the root of the site: it has both languages
+REVISIONS = "revisions/"
 PDF_NAMES = {"ja": "plan-ja.pdf", "en": "plan-en.pdf"}
 ABOUT = "about/"
+
+
+def record_path(entity: Item | Initiative) -> str:
+    """Where an item's or initiative's own open-data record is, from the site's root."""
+    folder = "items" if isinstance(entity, Item) else "initiatives"
+    return f"{DATA}{folder}/{entity.id}.json"
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,8 @@ class Urls:
         notes = self._add_page("editorial_notes", "editorial-notes/", parent=about)
         for note in plan.editorial_notes:
             self._anchor(note, notes)
+        self._add_page("revisions", REVISIONS, parent=about)
+        self._add_page("downloads", DOWNLOADS)
         policy = self._add_page("accessibility_policy", ACCESSIBILITY_POLICY)
         self._add_page("accessibility_results", ACCESSIBILITY_RESULTS, parent=policy)
 

@@ -20,7 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Message, Severity, message, one_of
 from .load import LoadedPlan, Path_, SourceMap
 from .markup import FOOTNOTE_REFERENCE, disallowed_links
 from .urls import PLAN_ID
@@ -63,7 +63,8 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     problems += non_finite_problems(data, source)
     problems += footnote_problems(data, source)
     problems += date_problems(data, source)
-    return sorted(problems, key=lambda d: (d.line, d.column, d.code))
+    # jsonschema reports a missing field once per name; the message already names them all.
+    return sorted(dict.fromkeys(problems), key=lambda d: (d.line, d.column, d.code))
 
 
 # --- schema --------------------------------------------------------------------------------
@@ -75,9 +76,8 @@ def schema_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
         leaves = _leaf_errors(error)
         if len(leaves) > 1 and all(leaf.validator == "type" for leaf in leaves):
             # A field that may take several shapes: one line naming them all.
-            wanted = " or ".join(_TYPE_WORDS.get(leaf.validator_value, leaf.validator_value) for leaf in leaves)
-            message = f"expected {wanted}, found {_found(error.instance)}"
-            yield source.diagnostic("schema-type", tuple(error.absolute_path), message)
+            wanted = tuple(_type_word(leaf.validator_value) for leaf in leaves)
+            yield source.diagnostic("schema-type", tuple(error.absolute_path), message("expected", wanted=one_of(wanted), found=_found(error.instance)))
             continue
         for leaf in leaves:
             if leaf.validator == "additionalProperties":
@@ -91,7 +91,7 @@ def _unknown_fields(error: ValidationError, source: SourceMap) -> Iterator[Diagn
     allowed = error.schema.get("properties", {})
     for name in sorted(set(error.instance) - set(allowed)):
         yield source.diagnostic("schema-additionalProperties", tuple(error.absolute_path) + (name,),
-                                f"unknown field {name}; expected one of: {', '.join(sorted(allowed))}")
+                                message("unknown-field", name=name, allowed=", ".join(sorted(allowed))))
 
 
 def _leaf_errors(error: ValidationError) -> list[ValidationError]:
@@ -102,42 +102,32 @@ def _leaf_errors(error: ValidationError) -> list[ValidationError]:
     return [error]
 
 
-def _found(value: Any) -> str:
-    kind = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "nothing"}.get(
-        type(value), "a number"
-    )
-    shown = json.dumps(value, ensure_ascii=False, default=str)
-    return kind if isinstance(value, (dict, list)) else f"{kind} {shown[:60]}"
+def _found(value: Any) -> Message:
+    kind = {dict: "mapping", list: "list", str: "text", bool: "boolean", type(None): "nothing"}.get(type(value), "number")
+    shown = "" if isinstance(value, (dict, list)) else " " + json.dumps(value, ensure_ascii=False, default=str)[:60]
+    return message("found", kind=message(f"found-{kind}"), value=shown)
 
 
-def _describe(error: ValidationError) -> str:
+def _describe(error: ValidationError) -> Message:
     """Plain words for the editor: what was expected, what was found."""
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "required":
-        missing = [name for name in expected if name not in value]
-        return f"missing required field{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+        return message("missing-fields", names=", ".join(name for name in expected if name not in value))
     if kind == "type":
-        wanted = expected if isinstance(expected, str) else " or ".join(expected)
-        return f"expected {_TYPE_WORDS.get(wanted, wanted)}, found {_found(value)}"
+        wanted = (expected,) if isinstance(expected, str) else tuple(expected)
+        return message("expected", wanted=one_of(tuple(_type_word(w) for w in wanted)), found=_found(value))
     if kind in ("enum", "const"):
         options = expected if kind == "enum" else [expected]
-        return f"expected one of: {', '.join(map(str, options))}; found {_found(value)}"
+        return message("expected-one-of", options=", ".join(map(str, options)), found=_found(value))
     if kind == "pattern" and "[a-z0-9]" in expected:
-        return f"expected an id of lowercase letters, digits and hyphens (like item-01); found {_found(value)}"
+        return message("expected-id", found=_found(value))
     if kind in ("minProperties", "maxProperties"):
-        return f"expected exactly one of: {', '.join(sorted(error.schema.get('properties', {})))}"
-    return f"{error.message}"
+        return message("expected-exactly-one", options=", ".join(sorted(error.schema.get("properties", {}))))
+    return message("schema-other", detail=error.message)  # jsonschema's own words, in English
 
 
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "object": "a mapping of fields",
-    "array": "a list",
-    "boolean": "true or false",
-    "integer or null": "a whole number or null",
-}
+def _type_word(json_type: str) -> Message:
+    return message(f"type-{json_type}")
 
 
 # --- cross references ------------------------------------------------------------------------
@@ -181,9 +171,7 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
         entity_id = entity["id"]
         if entity_id in first_use:
             where = source.position(first_use[entity_id] + ("id",))
-            yield source.diagnostic(
-                "duplicate-id", path + ("id",), f"id '{entity_id}' is already used at line {where[0]}"
-            )
+            yield source.diagnostic("duplicate-id", path + ("id",), message("duplicate-id", id=entity_id, line=where[0]))
             continue
         first_use[entity_id] = path
         ids_by_kind.setdefault(_kind_of(path) or "", set()).add(entity_id)
@@ -209,10 +197,9 @@ def _result_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
             if not isinstance(year, int):
                 continue
             if baseline_years and year <= max(baseline_years):
-                yield source.diagnostic("result-year", path + ("results", index, "year"),
-                                        f"a result must be for a year after the plan's values (the last is {max(baseline_years)})")
+                yield source.diagnostic("result-year", path + ("results", index, "year"), message("result-after-values", last=max(baseline_years)))
             elif year in seen:
-                yield source.diagnostic("result-year", path + ("results", index, "year"), f"a second result for {year}")
+                yield source.diagnostic("result-year", path + ("results", index, "year"), message("second-result", year=year))
             seen.add(year)
 
 
@@ -231,9 +218,9 @@ def _progress_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic
                 continue
             where = path + ("progress", index, "year")
             if not start <= year <= end:
-                yield source.diagnostic("progress-year", where, f"a status must be for a year of the plan period, {start} to {end}")
+                yield source.diagnostic("progress-year", where, message("status-in-period", start=start, end=end))
             elif year in seen:
-                yield source.diagnostic("progress-year", where, f"a second status for {year}")
+                yield source.diagnostic("progress-year", where, message("second-status", year=year))
             seen.add(year)
 
 
@@ -244,10 +231,10 @@ def _item_shape_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
             continue
         own = [key for key in ("purpose", "actions") if key in node]
         if "guideline" in node and own:
-            yield source.diagnostic("item-shape", path + (own[0],), "an item with a guideline takes its actions from it; remove purpose and actions")
+            yield source.diagnostic("item-shape", path + (own[0],), message("item-with-guideline"))
         elif "guideline" not in node and len(own) < 2:
-            missing = " and ".join(key for key in ("purpose", "actions") if key not in node)
-            yield source.diagnostic("item-shape", path, f"missing {missing} (or a guideline that carries the item out)")
+            missing = tuple(key for key in ("purpose", "actions") if key not in node)
+            yield source.diagnostic("item-shape", path, message("item-without-actions", missing=one_of(missing, "and")))
 
 
 def _placement_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
@@ -258,14 +245,12 @@ def _placement_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
             if len(path) >= 3 and path[-2] == key and path[0] == "parts" and isinstance(node, str):
                 if node in placed:
                     line = source.position(placed[node])[0]
-                    yield source.diagnostic("placed-twice", path, f"'{node}' is already presented by the chapter at line {line}")
+                    yield source.diagnostic("placed-twice", path, message("placed-twice", id=node, line=line))
                 placed.setdefault(node, path)
         entities = _get(data, section, key)
         for index, entity in enumerate(entities if isinstance(entities, list) else []):
             if isinstance(entity, dict) and isinstance(entity.get("id"), str) and entity["id"] not in placed:
-                yield source.diagnostic(
-                    "not-placed", (section, key, index, "id"), f"no chapter lists '{entity['id']}' in its {key}, so it has no page"
-                )
+                yield source.diagnostic("not-placed", (section, key, index, "id"), message("not-placed", id=entity["id"], list=key))
 
 
 # Numbers that page URLs are made from (items/01/) are unique across the plan; numbers of
@@ -288,9 +273,7 @@ def _duplicate_number_problems(data: Any, source: SourceMap) -> Iterator[Diagnos
             continue
         if key in seen:
             line = source.position(seen[key] + ("number",))[0]
-            yield source.diagnostic(
-                "duplicate-number", path + ("number",), f"number {number} is already used at line {line}"
-            )
+            yield source.diagnostic("duplicate-number", path + ("number",), message("duplicate-number", number=number, line=line))
         else:
             seen[key] = path
 
@@ -310,18 +293,20 @@ def _reference_problems(data, source, ids_by_kind, all_ids) -> Iterator[Diagnost
                 continue
             for reference, reference_path in zip(references, reference_paths):
                 if isinstance(reference, str) and reference not in ids_by_kind.get(kind, set()):
-                    yield source.diagnostic(f"unknown-{kind.replace(' ', '-')}", reference_path,
-                                            f"no {kind} has the id '{reference}'{_did_you_mean(reference, ids_by_kind.get(kind, set()))}")
+                    yield source.diagnostic(f"unknown-{kind.replace(' ', '-')}", reference_path, message(
+                        "unknown-reference", kind=message(f"kind-{kind.replace(' ', '-')}"), id=reference,
+                        suggestion=_did_you_mean(reference, ids_by_kind.get(kind, set()))))
         if len(path) == 2 and path[0] == "editorial_notes":
             target = node.get("target")
             if isinstance(target, str) and target not in all_ids:
-                yield source.diagnostic("unknown-target", path + ("target",), f"nothing has the id '{target}'{_did_you_mean(target, all_ids)}")
+                yield source.diagnostic("unknown-target", path + ("target",),
+                                        message("unknown-target", id=target, suggestion=_did_you_mean(target, all_ids)))
 
 
-def _did_you_mean(typed: str, ids: set[str]) -> str:
+def _did_you_mean(typed: str, ids: set[str]) -> Message | str:
     """A typo's nearest existing ids: "; did you mean 'administrative-management'?"."""
     nearest = difflib.get_close_matches(typed, sorted(ids), n=3, cutoff=0.75)
-    return f"; did you mean {' or '.join(repr(id_) for id_ in nearest)}?" if nearest else ""
+    return message("did-you-mean", ids=one_of(tuple(f"'{id_}'" for id_ in nearest))) if nearest else ""
 
 
 def _schedule_problems(data, source) -> Iterator[Diagnostic]:
@@ -329,7 +314,7 @@ def _schedule_problems(data, source) -> Iterator[Diagnostic]:
     if not (isinstance(start, int) and isinstance(end, int)):
         return
     if start > end:
-        yield source.diagnostic("period-order", ("plan", "period"), f"the plan starts ({start}) after it ends ({end})")
+        yield source.diagnostic("period-order", ("plan", "period"), message("period-order", start=start, end=end))
     for path, node in _walk(data):
         if not (isinstance(node, dict) and "from" in node and "to" in node):
             continue
@@ -338,11 +323,9 @@ def _schedule_problems(data, source) -> Iterator[Diagnostic]:
             continue
         for key, year in (("from", first), ("to", last)):
             if not start <= year <= end:
-                yield source.diagnostic(
-                    "year-outside-period", path + (key,), f"expected a fiscal year from {start} to {end}, found {year}"
-                )
+                yield source.diagnostic("year-outside-period", path + (key,), message("year-outside-period", start=start, end=end, year=year))
         if first > last:
-            yield source.diagnostic("schedule-order", path, f"'from' ({first}) is after 'to' ({last})")
+            yield source.diagnostic("schedule-order", path, message("schedule-order", first=first, last=last))
         yield from _typed_year_problems(node.get("text"), path + ("text",), source)
 
 
@@ -356,18 +339,14 @@ def _typed_year_problems(text: Any, path: Path_, source: SourceMap) -> Iterator[
     for language in ("ja", "en"):
         value = text.get(language)
         if isinstance(value, str) and _TYPED_YEAR.search(value):
-            yield source.diagnostic(
-                "fiscal-year-in-text",
-                path + (language,),
-                f"expected the work only; found a fiscal year typed in '{value}' (years come from 'from' and 'to')",
-            )
+            yield source.diagnostic("fiscal-year-in-text", path + (language,), message("fiscal-year-in-text", text=value))
 
 
 def non_finite_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
     """YAML can spell infinity and not-a-number (.inf, .nan); no plan value is either."""
     for path, node in _walk(data):
         if isinstance(node, float) and not math.isfinite(node):
-            yield source.diagnostic("not-finite", path, f"expected a finite number, found {node}")
+            yield source.diagnostic("not-finite", path, message("not-finite", value=node))
 
 
 # --- texts: translations, links, terminology --------------------------------------------------
@@ -386,22 +365,13 @@ def text_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
         english = text.get("en")
         pending = text.get("translation") == "pending"
         if english is None and not pending:
-            yield source.diagnostic(
-                "missing-translation", path, "expected an 'en' text, or 'translation: pending' until it is written"
-            )
+            yield source.diagnostic("missing-translation", path, message("missing-translation"))
         if english is not None and pending:
-            yield source.diagnostic(
-                "translation-conflict", path + ("translation",), "has an 'en' text, so it cannot be pending"
-            )
+            yield source.diagnostic("translation-conflict", path + ("translation",), message("translation-conflict"))
         for language in ("ja", "en"):
             if isinstance(text.get(language), str):
                 for target in disallowed_links(text[language]):
-                    yield source.diagnostic(
-                        "unsafe-link",
-                        path + (language,),
-                        f"link target '{target}' is not http, https, mailto or /…; it is shown as text",
-                        severity=Severity.WARNING,
-                    )
+                    yield source.diagnostic("unsafe-link", path + (language,), message("unsafe-link", target=target), severity=Severity.WARNING)
         if isinstance(english, str):
             yield from _terminology_problems(text, path, terminology, source)
 
@@ -414,11 +384,7 @@ def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnosti
         avoid = entry.get("avoid")
         for variant in avoid if isinstance(avoid, list) else []:
             if isinstance(variant, str) and variant.lower() in lowered:
-                yield source.diagnostic(
-                    "terminology",
-                    path + ("en",),
-                    f"'{entry['ja']}' is translated '{entry['en']}' in this plan; found '{variant}'",
-                )
+                yield source.diagnostic("terminology", path + ("en",), message("terminology", ja=entry["ja"], en=entry["en"], found=variant))
 
 
 # --- footnotes and dates ------------------------------------------------------------------------
@@ -441,7 +407,7 @@ def footnote_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
         if isinstance(mark, str) and mark.isdigit():
             if mark in first_use:
                 line = source.position(first_use[mark])[0]
-                yield source.diagnostic("duplicate-footnote", path + ("mark",), f"footnote {mark} is already numbered at line {line}")
+                yield source.diagnostic("duplicate-footnote", path + ("mark",), message("duplicate-footnote", mark=mark, line=line))
             first_use.setdefault(mark, path + ("mark",))
     for path, text in _texts(data):
         for language in ("ja", "en"):
@@ -449,9 +415,7 @@ def footnote_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
             for mark in FOOTNOTE_REFERENCE.findall(value) if isinstance(value, str) else ():
                 owners = (path[:length] for length in range(len(path), -1, -1))
                 if not any(mark in _numbered_notes(nodes.get(owner)) for owner in owners):
-                    yield source.diagnostic(
-                        "unknown-footnote", path + (language,), f"[^{mark}] has no note marked '{mark}' in its section, item or initiative"
-                    )
+                    yield source.diagnostic("unknown-footnote", path + (language,), message("unknown-footnote", mark=mark))
 
 
 def date_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
@@ -462,4 +426,4 @@ def date_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
                 try:
                     date.fromisoformat(node)
                 except ValueError:
-                    yield source.diagnostic("invalid-date", path, f"'{node}' is not a day of the calendar")
+                    yield source.diagnostic("invalid-date", path, message("invalid-date", date=node))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,13 +38,16 @@ def variant(tmp_path):
     return make
 
 
-def run_cli(*arguments: str | Path) -> subprocess.CompletedProcess:
+def run_cli(*arguments: str | Path, locale: str = "C.UTF-8") -> subprocess.CompletedProcess:
+    """build.py as an editor runs it, in ``locale`` (which picks the language of messages)."""
+    environment = {name: value for name, value in os.environ.items() if name not in ("LC_ALL", "LC_MESSAGES")}
     return subprocess.run(
         [sys.executable, str(PROJECT / "build.py"), *map(str, arguments)],
         capture_output=True,
         text=True,
         cwd=PROJECT,
         timeout=300,
+        env={**environment, "LANG": locale},
     )
 
 

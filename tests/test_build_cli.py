@@ -86,3 +86,41 @@ def test_every_page_describes_itself(tmp_path):
     assert '<meta name="description" content="To work more efficiently.">' in item
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="最初の段落です。 二つ目の段落です。">' in home
+
+
+def test_messages_are_japanese_in_a_japanese_locale_or_with_lang_ja(variant):
+    path, text = variant(("departments: [planning]", "departments: [plannning]"))
+    english = run_cli("check", "--plan", path)
+    by_locale = run_cli("check", "--plan", path, locale="ja_JP.UTF-8")
+    by_option = run_cli("check", "--plan", path, "--lang", "ja")
+    assert english.returncode == by_locale.returncode == by_option.returncode == 1
+    assert by_locale.stderr == by_option.stderr
+    place = f"{path}:{line_of(text, 'departments: [plannning]')}:"
+    assert english.stderr.startswith(place) and by_option.stderr.startswith(place)
+    assert "initiatives[initiative-01].departments[0]: no department has the id 'plannning'; did you mean 'planning'?" in english.stderr
+    assert "initiatives[initiative-01].departments[0]: ID「plannning」の部署はありません。'planning'の間違いではありませんか" in by_option.stderr
+    assert english.stderr.rstrip().endswith("[unknown-department]") and by_option.stderr.rstrip().endswith("[unknown-department]")
+    assert run_cli("check", "--plan", path, "--lang", "en", locale="ja_JP.UTF-8").stderr == english.stderr
+
+
+def test_every_message_the_code_names_is_in_both_catalogues():
+    from planpub.strings import ui_strings
+
+    named = set()
+    for module in (PROJECT / "planpub").glob("*.py"):
+        named |= set(re.findall(r'message\(\s*"([a-z-]+)"', module.read_text(encoding="utf-8")))
+    assert len(named) > 40
+    for language in ("en", "ja"):
+        assert named - set(ui_strings(language)["messages"]) == set(), language
+
+
+def test_the_hosted_workflow_runs_the_commands_the_readme_documents():
+    import yaml
+
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    runs = {job: [step.get("run", "") for step in spec["steps"]] for job, spec in workflow["jobs"].items()}
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "make test" in runs["test"] and "make site" in runs["publish"]
+    assert "make test" in readme and "make site" in readme
+    assert workflow["jobs"]["publish"]["needs"] == "test"
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key "on" as true

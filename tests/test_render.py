@@ -7,7 +7,8 @@ import pytest
 from planpub.accessibility import load_report
 from planpub.load import load_plan
 from planpub.model import Indicator, Target, Term, Text, Unit, build_plan
-from planpub.render import Localizer, render_site, roman, ui_strings
+from planpub.render import Localizer, render_site, roman
+from planpub.strings import ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
 

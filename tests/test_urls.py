@@ -29,6 +29,8 @@ def test_every_page_has_a_stable_path_from_numbers_and_ids():
         "editorial_notes": "editorial-notes/",
         "accessibility_policy": "accessibility/",
         "accessibility_results": "accessibility/results/",
+        "revisions": "revisions/",
+        "downloads": "downloads/",
     }
     assert [p.source_file for p in urls().pages][:2] == ["index.md", "part-1/index.md"]
 

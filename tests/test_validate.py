@@ -1,5 +1,7 @@
 import json
 
+from jsonschema import Draft202012Validator
+
 import pytest
 
 from planpub.diagnostics import Severity
@@ -21,7 +23,7 @@ def test_wrong_type_names_expected_and_found(variant):
     path, text = variant(("number: 1\n      title: {ja: 経営改善", "number: one\n      title: {ja: 経営改善"))
     diagnostic, = validate(load_plan(path))
     assert (diagnostic.code, diagnostic.line) == ("schema-type", line_of(text, "number: one"))
-    assert diagnostic.path == "reform.pillars[0].number"
+    assert diagnostic.path == "pillars[pillar-1].number"
     assert "expected a whole number, found text" in diagnostic.message
 
 
@@ -39,17 +41,17 @@ def test_item_needs_purpose_and_actions_or_a_guideline(variant):
     assert (diagnostic.code, diagnostic.line) == ("item-shape", line_of(text, "- id: item-01"))
     assert "purpose" in diagnostic.message
     path, text = variant(("              guideline: guideline-1\n", "              guideline: guideline-1\n              purpose: {ja: 目的, en: Purpose}\n"))
-    assert problems(path) == [("item-shape", line_of(text, "purpose: {ja: 目的"), "reform.pillars[0].viewpoints[1].items[0].purpose")]
+    assert problems(path) == [("item-shape", line_of(text, "purpose: {ja: 目的"), "items[item-02].purpose")]
 
 
 def test_item_guideline_must_exist(variant):
     path, text = variant(("guideline: guideline-1\n", "guideline: guideline-9\n"))
-    assert problems(path) == [("unknown-guideline", line_of(text, "guideline: guideline-9"), "reform.pillars[0].viewpoints[1].items[0].guideline")]
+    assert problems(path) == [("unknown-guideline", line_of(text, "guideline: guideline-9"), "items[item-02].guideline")]
 
 
 def test_footnote_reference_needs_its_note(variant):
     path, text = variant(("用語[^1]の説明", "用語[^2]の説明"))
-    assert problems(path) == [("unknown-footnote", line_of(text, "用語[^2]"), "front[0].blocks[3].text.ja")]
+    assert problems(path) == [("unknown-footnote", line_of(text, "用語[^2]"), "front[introduction].blocks[3].text.ja")]
 
 
 def test_footnote_numbers_are_unique_in_the_plan(variant):
@@ -59,12 +61,12 @@ def test_footnote_numbers_are_unique_in_the_plan(variant):
 
 def test_term_block_must_name_a_term(variant):
     path, text = variant(("- term: test-term", "- term: no-such-term"))
-    assert problems(path) == [("unknown-term", line_of(text, "term: no-such-term"), "front[0].blocks[4].term")]
+    assert problems(path) == [("unknown-term", line_of(text, "term: no-such-term"), "front[introduction].blocks[4].term")]
 
 
 def test_dates_must_be_real_days(variant):
     path, text = variant(('date: "2021-07-09"', 'date: "2021-02-30"'))
-    assert problems(path) == [("invalid-date", line_of(text, "2021-02-30"), "parts[0].appendices[1].blocks[3].meetings[0].date")]
+    assert problems(path) == [("invalid-date", line_of(text, "2021-02-30"), "appendices[part-1-appendix-2].blocks[3].meetings[0].date")]
 
 
 def test_unknown_field_lists_the_allowed_ones(variant):
@@ -76,13 +78,13 @@ def test_unknown_field_lists_the_allowed_ones(variant):
 
 def test_bad_enum_value(variant):
     path, text = variant(("comparator: at-most", "comparator: below"))
-    assert problems(path) == [("schema-enum", line_of(text, "comparator: below"), "indicator_groups[0].indicators[0].target.comparator")]
+    assert problems(path) == [("schema-enum", line_of(text, "comparator: below"), "indicators[indicator-cost].target.comparator")]
 
 
 def test_unknown_department_reference(variant):
     path, text = variant(("departments: [planning]", "departments: [plannning]"))
     assert problems(path) == [
-        ("unknown-department", line_of(text, "departments: [plannning]"), "informatization.guidelines[0].measures[0].initiatives[0].departments[0]")
+        ("unknown-department", line_of(text, "departments: [plannning]"), "initiatives[initiative-01].departments[0]")
     ]
     diagnostic, = validate(load_plan(path))
     assert diagnostic.message == "no department has the id 'plannning'; did you mean 'planning'?"  # the nearest existing id
@@ -108,11 +110,11 @@ def test_unknown_unit_pillar_and_guideline(variant):
         ("guidelines: [guideline-1]", "guidelines: [guideline-9]"),
     )
     assert problems(path) == [
-        ("unknown-pillar", line_of(text, "pillars: [pillar-9]"), "parts[0].chapters[1].pillars[0]"),
-        ("unknown-guideline", line_of(text, "guidelines: [guideline-9]"), "parts[1].chapters[0].guidelines[0]"),
-        ("unknown-unit", line_of(text, "unit: yen"), "indicator_groups[0].indicators[0].unit"),
-        ("not-placed", line_of(text, "- id: pillar-1"), "reform.pillars[0].id"),
-        ("not-placed", line_of(text, "- id: guideline-1"), "informatization.guidelines[0].id"),
+        ("unknown-pillar", line_of(text, "pillars: [pillar-9]"), "chapters[part-1-chapter-2].pillars[0]"),
+        ("unknown-guideline", line_of(text, "guidelines: [guideline-9]"), "chapters[part-2-chapter-1].guidelines[0]"),
+        ("unknown-unit", line_of(text, "unit: yen"), "indicators[indicator-cost].unit"),
+        ("not-placed", line_of(text, "- id: pillar-1"), "pillars[pillar-1].id"),
+        ("not-placed", line_of(text, "- id: guideline-1"), "guidelines[guideline-1].id"),
     ]
 
 
@@ -130,13 +132,13 @@ def test_duplicate_id_names_the_first_use(variant):
 )
 def test_schedule_years(variant, years, code, field):
     path, text = variant(("{from: 2023, to: 2025, text: {ja: 実施", "{" + years + ", text: {ja: 実施"))
-    schedule = "reform.pillars[0].viewpoints[0].items[0].actions[0].schedule[1]"
+    schedule = "actions[item-01-action-1].schedule[1]"
     assert problems(path) == [(code, line_of(text, years), schedule + field)]
 
 
 def test_missing_translation_and_explicit_pending(variant):
     path, text = variant(("purpose: {ja: 効率化する。, en: To work more efficiently.}", "purpose: {ja: 効率化する。}"))
-    assert problems(path) == [("missing-translation", line_of(text, "purpose: {ja: 効率化する。}"), "reform.pillars[0].viewpoints[0].items[0].purpose")]
+    assert problems(path) == [("missing-translation", line_of(text, "purpose: {ja: 効率化する。}"), "items[item-01].purpose")]
     # The fixture's action description is {ja: …, translation: pending}: accepted.
 
 
@@ -235,7 +237,7 @@ def test_infinite_and_not_a_number_values(variant):
 def test_a_term_needs_its_reading_in_hiragana(variant):
     path, text = variant(("    reading: しけんようご\n", "    reading: シケン\n"))
     diagnostic, = validate(load_plan(path))
-    assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("schema-pattern", line_of(text, "reading: シケン"), "terms[0].reading")
+    assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("schema-pattern", line_of(text, "reading: シケン"), "terms[test-term].reading")
     path, text = variant(("    reading: しけんようご\n", ""))
     assert [d.code for d in validate(load_plan(path))] == ["schema-required"]
 
@@ -254,7 +256,7 @@ def test_a_result_needs_a_source_and_a_year_after_the_plans_values(variant):
     assert "source" in diagnostic.message
     path, text = variant((COST_TARGET, COST_TARGET + "        " + RESULT.replace("year: 2023", "year: 2020") + "\n"))
     diagnostic, = validate(load_plan(path))
-    assert (diagnostic.code, diagnostic.path) == ("result-year", "indicator_groups[0].indicators[0].results[0].year")
+    assert (diagnostic.code, diagnostic.path) == ("result-year", "indicators[indicator-cost].results[0].year")
 
 
 PROGRESS_AT = "              departments: [planning, related-divisions]\n"
@@ -269,9 +271,33 @@ def test_a_status_is_from_the_vocabulary_for_a_year_of_the_plan_period_once(vari
     assert (diagnostic.code, diagnostic.line) == ("schema-enum", line_of(text, "progress: [{year: 2023"))
     path, _ = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS.replace("year: 2023", "year: 2026")))
     diagnostic, = validate(load_plan(path))
-    assert (diagnostic.code, diagnostic.path) == ("progress-year", "reform.pillars[0].viewpoints[0].items[0].progress[0].year")
+    assert (diagnostic.code, diagnostic.path) == ("progress-year", "items[item-01].progress[0].year")
     twice = PROGRESS.replace("}}]", "}}, {year: 2023, status: achieved}]")
     path, _ = variant((PROGRESS_AT, PROGRESS_AT + twice))
     diagnostic, = validate(load_plan(path))
-    assert (diagnostic.code, diagnostic.path) == ("progress-year", "reform.pillars[0].viewpoints[0].items[0].progress[1].year")
+    assert (diagnostic.code, diagnostic.path) == ("progress-year", "items[item-01].progress[1].year")
     assert "second status for 2023" in diagnostic.message
+
+
+def test_every_example_in_the_schema_is_valid_for_its_definition():
+    schema = plan_schema()
+    examples = [(name, example) for name, definition in schema["$defs"].items() for example in definition.get("examples", [])]
+    assert len(examples) >= 12
+    for name, example in examples:
+        errors = list(Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}).iter_errors(example))
+        assert errors == [], (name, example)
+
+
+def test_every_field_of_the_schema_is_described_in_both_languages():
+    def described(node, path="#"):
+        if isinstance(node, dict):
+            for name, child in node.get("properties", {}).items():
+                if not (child.get("description") and child.get("x-description-ja")) and "$ref" not in child:
+                    yield f"{path}/properties/{name}"
+            for key, child in node.items():
+                yield from described(child, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                yield from described(child, f"{path}/{index}")
+
+    assert list(described(plan_schema())) == []
