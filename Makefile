@@ -1,13 +1,15 @@
 # Two commands do all set-up on a fresh Debian/Ubuntu machine:
 #   make site   build the Japanese and English site and the print PDFs into site/
 #   make test   install test dependencies (Chromium, CJK fonts, Java, axe-core, vnu-jar) and run every test
+#   make bench  measure build speed, preview latency and page weight on the real plan and on one ten
+#               times larger (bench/run.py; several minutes, not part of make test)
 #   make audit  run the automated accessibility checks over the built site and record what they
 #               found in content/accessibility/results.json (the test-results page); commit it
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test audit check serve system-packages print-packages clean
+.PHONY: site test audit bench check serve system-packages print-packages clean
 
 site: $(VENV)/.site-installed print-packages
 	$(BIN)/python build.py build
@@ -23,6 +25,14 @@ test: $(VENV)/.test-installed node_modules/.installed system-packages print-pack
 
 audit: $(VENV)/.test-installed node_modules/.installed system-packages print-packages
 	$(BIN)/python build.py audit
+
+bench: $(VENV)/.test-installed system-packages print-packages bench/lighthouse/node_modules/.installed
+	$(BIN)/python bench/run.py
+
+# Lighthouse for the benchmark only, pinned apart from the test tools so that make test stays lean.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json | system-packages
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(MAKE) --no-print-directory apt PACKAGES=python3-venv && $(PYTHON) -m venv $(VENV); }

@@ -172,7 +172,8 @@
       await frame();
       info = measure();
     }
-    if (!seenWell(info)) {
+    // A busy machine can take longer than one quiet moment to finish a smooth scroll.
+    for (let i = 0; i < 3 && !seenWell(info); i++) {
       await rest();
       info = measure();
     }

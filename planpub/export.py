@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .build_time import W3C_TIME, build_time
 from .model import Indicator, Plan, Source, Text, latest_progress
 from .strings import ui_strings
 from .urls import DATA, LANGUAGE_ROOTS, Urls, record_path
@@ -322,7 +323,7 @@ def _descriptor(plan: Plan, contents: dict[str, _Content], encoded: dict[str, by
         "name": _slug(f"{meta.municipality.shown('en')} {meta.short_title.shown('en')}"),
         "title": meta.title.shown("en"),
         "description": meta.summary.shown("en"),
-        "created": meta.revised.isoformat(),
+        "created": build_time(meta.revised).strftime(W3C_TIME),
         "licenses": [LICENSE],
         "sources": [{"title": meta.official_source.title.shown("en"), "path": meta.official_source.url}],
         "resources": resources_,

@@ -30,6 +30,7 @@ def _parser() -> MarkdownIt:
     return parser
 
 
+@lru_cache(maxsize=4096)  # the same text shows on several pages (an item, its pillar, its chapter)
 def render_prose(source: str) -> Markup:
     """Markdown subset → HTML. Safe to mark as Markup: markdown-it escapes everything else."""
     return Markup(_parser().render(source))
@@ -78,7 +79,10 @@ def link_terms(html: str, terms: list[tuple[str, str]], linked: set[str], ignore
     """Link the first occurrence of each glossary term in ``html`` not yet in ``linked`` (the
     terms already linked on this page, updated here). ``terms`` are (surface text, href), longest
     first so that 純資産比率 wins over 純資産. Text inside links is left alone."""
-    wanted = [(surface, href) for surface, href in terms if href not in linked]
+    # Only the terms the text contains go into the pattern: a long alternation is slow to run.
+    text = str(html).casefold() if ignore_case else str(html)
+    wanted = [(surface, href) for surface, href in terms
+              if href not in linked and (surface.casefold() if ignore_case else surface) in text]
     if not wanted:
         return Markup(html)
     pattern = re.compile("|".join(_term_pattern(surface) for surface, _ in wanted), re.IGNORECASE if ignore_case else 0)

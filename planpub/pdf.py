@@ -24,6 +24,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import markdown
 from markupsafe import Markup
 
+from .build_time import W3C_TIME, build_time
 from .diagnostics import StageError
 from .model import Plan
 from .render import Localizer, template_environment
@@ -104,7 +105,8 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     l10n = Localizer(language, plan, urls, urls.pages[0])
     titles = {printed.slug: l10n.page_title(printed.page) if printed.page.kind != "home" else l10n.ui("print_front")
               for printed in pages}
-    return environment.get_template("print/document.html.j2").render(l=l10n, plan=plan, pages=pages, titles=titles)
+    made = build_time(plan.metadata.revised).strftime(W3C_TIME)
+    return environment.get_template("print/document.html.j2").render(l=l10n, plan=plan, pages=pages, titles=titles, made=made)
 
 
 def missing_fonts() -> list[str]:

@@ -8,6 +8,7 @@ knows which language it is writing.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -34,6 +35,11 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
 # (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+# Scripts that only one page type needs, loaded by that page only (theme/main.html): every byte
+# of a script on every page counts in each page's first view.
+PAGE_SCRIPTS = {"roadmap": ["assets/javascripts/roadmap.js"]}
 
 
 def term_surface(term: str) -> str:
@@ -127,12 +133,16 @@ class Localizer:
         glossary itself)."""
         if self.page.kind == "glossary":
             return html
+        return link_terms(html, self._term_links, self._linked_terms, ignore_case=self.language != "ja")
+
+    @cached_property
+    def _term_links(self) -> list[tuple[str, str]]:
+        """(surface, href) of every glossary term, longest first; once per page."""
         first_by_surface: dict[str, tuple[str, str]] = {}
         for term in self.plan.terms:  # a term defined twice links to its first definition
             surface = term_surface(self.raw(term.term))
             first_by_surface.setdefault(surface.casefold(), (surface, self.href(term.id)))
-        surfaces = sorted(first_by_surface.values(), key=lambda entry: -len(entry[0]))
-        return link_terms(html, surfaces, self._linked_terms, ignore_case=self.language != "ja")
+        return sorted(first_by_surface.values(), key=lambda entry: -len(entry[0]))
 
     def glossary_order(self, terms) -> list:
         """Japanese terms in あいうえお order by their reading, English ones alphabetically."""
@@ -433,6 +443,7 @@ def _format_number(number: Decimal) -> str:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=None)
 def template_environment(content_dir: Path) -> jinja2.Environment:
     """One environment per content folder: templates compile once and recompile when their file
     changes (Jinja checks modification times), so the preview server still sees edits."""
@@ -451,10 +462,10 @@ def render_site(plan: Plan, urls: Urls, content_dir: Path, report: Report, downl
     ``downloads`` the build wrote (every page to its language's PDF). Nothing is written here:
     the caller writes files."""
     environment = template_environment(content_dir)
-    return [_render_language(plan, urls, environment, language, report, downloads) for language in LANGUAGES]
+    return [render_language(plan, urls, environment, language, report, downloads) for language in LANGUAGES]
 
 
-def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str, report: Report,
+def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, language: str, report: Report,
                      downloads: Downloads) -> RenderedLanguage:
     files = {}
     page_info = environment.get_template("components/page_info.j2")
@@ -465,7 +476,8 @@ def _render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, la
         # The legend goes wherever a mark is shown, unless the page has its own.
         marks_shown = "plan-badge--" in body and "plan-legend" not in body
         body += "\n" + page_info.render(l=l10n, plan=plan, marks_shown=marks_shown)
-        front_matter = yaml.safe_dump({"description": l10n.description(page)}, allow_unicode=True, width=10**6)
+        meta = {"description": l10n.description(page)} | ({"scripts": PAGE_SCRIPTS[page.kind]} if page.kind in PAGE_SCRIPTS else {})
+        front_matter = yaml.safe_dump(meta, allow_unicode=True, width=10**6)
         files[page.source_file] = f"---\n{front_matter}---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(Localizer(language, plan, urls, urls.pages[0])))
 

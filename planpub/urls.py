@@ -7,6 +7,7 @@ language: ``items/01/`` in Japanese is ``en/items/01/`` in English.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,6 +182,7 @@ class Urls:
         return "../" * (from_path.count("/") + LANGUAGE_ROOTS[language].count("/")) or "./"
 
     @staticmethod
+    @lru_cache(maxsize=None)  # every page links to the same few pages many times over
     def relative(from_path: str, to_path: str) -> str:
         if from_path == to_path:
             return "./"

@@ -133,15 +133,28 @@ def _type_word(json_type: str) -> Message:
 # --- cross references ------------------------------------------------------------------------
 
 
-def _walk(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
-    """Every value in the data with its path, depth first, in file order."""
-    yield path, node
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _walk(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk(value, path + (index,))
+def _walk(data: Any) -> list[tuple[Path_, Any]]:
+    """Every value in the data with its path, depth first, in file order. A dozen checks walk
+    the same plan, so the last walk is kept (with the data it was made from, so that the
+    identity test cannot be fooled by a reused id)."""
+    if _last_walk[0] is not data:
+        _last_walk[:] = [data, _nodes(data)]
+    return _last_walk[1]
+
+
+_last_walk: list = [None, []]
+
+
+def _nodes(data: Any) -> list[tuple[Path_, Any]]:
+    nodes, stack = [], [((), data)]
+    while stack:
+        path, node = stack.pop()
+        nodes.append((path, node))
+        if isinstance(node, dict):
+            stack += reversed([(path + (key,), value) for key, value in node.items()])
+        elif isinstance(node, list):
+            stack += reversed([(path + (index,), value) for index, value in enumerate(node)])
+    return nodes
 
 
 def _entities(data: Any) -> Iterator[tuple[Path_, dict]]:

@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 from jsonschema import Draft202012Validator
 
+from planpub.build_time import W3C_TIME, build_time
 from planpub.export import DESCRIPTOR, PLAN_JSON, SCHEMA_JSON, TABLES, csv_text, write_data
 from planpub.load import load_plan
 from planpub.model import build_plan
@@ -95,7 +96,7 @@ def test_the_data_package_describes_every_file_exactly(data):
     folder, listing = data
     descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
-    assert descriptor["created"] == PLAN.metadata.revised.isoformat()
+    assert descriptor["created"] == build_time(PLAN.metadata.revised).strftime(W3C_TIME)
     described = {resource["path"]: resource for resource in descriptor["resources"]}
     written = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()} - {DESCRIPTOR}
     assert set(described) == written

@@ -112,6 +112,24 @@ def test_each_language_has_its_own_search(tab, site_url, root, query, expected):
     assert any(href.startswith(site_url + root + expected) for href in hrefs), hrefs
 
 
+def test_the_search_index_loads_when_search_opens_and_no_page_asks_for_a_sitemap(tab, site_url):
+    """theme/assets/javascripts/on-demand.js: a page's first view leaves out the search index and
+    worker, and Material's lookups of sitemap.xml beside the language links (always missing: they
+    point at pages, not language roots) make no request and no console error."""
+    requests, errors = [], []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.goto(site_url + "en/items/01/", wait_until="networkidle")
+    assert not [url for url in requests if "search_index" in url or "/workers/" in url or "sitemap" in url]
+    tab.locator(".md-search__input").first.click()
+    search = tab.locator("input.md-search__input")
+    search.fill("cashless")
+    search.press("End")
+    tab.locator(".md-search-result__item > a").first.wait_for(timeout=10000)
+    assert [url for url in requests if url.endswith("en/search/search_index.json")]
+    assert errors == []
+
+
 def test_printing_a_page_gives_the_plan_text_with_its_title_and_address_and_no_chrome(tab, site_url):
     tab.goto(site_url + "en/items/01/")
     tab.emulate_media(media="print")
