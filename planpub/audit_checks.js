@@ -152,13 +152,13 @@
 
   // Resolves once nothing has scrolled for a moment (at most a second): the page's own scroll
   // handlers (the table of contents following the page) have run.
-  const rest = () => new Promise(resolve => {
+  const rest = (quietFor = 150) => new Promise(resolve => {
     let timer;
-    const quiet = () => { clearTimeout(timer); timer = setTimeout(done, 150); };
+    const quiet = () => { clearTimeout(timer); timer = setTimeout(done, quietFor); };
     const done = () => { removeEventListener("scroll", quiet, true); resolve(); };
     addEventListener("scroll", quiet, true);
     quiet();
-    setTimeout(done, 1000);
+    setTimeout(done, Math.max(1000, 2 * quietFor));
   });
 
   // Scrolling focus into view can take a few frames, more on a busy machine, and a panel's own
@@ -172,9 +172,10 @@
       await frame();
       info = measure();
     }
-    // A busy machine can take longer than one quiet moment to finish a smooth scroll.
-    for (let i = 0; i < 3 && !seenWell(info); i++) {
-      await rest();
+    // On a busy machine frames come far apart, and a smooth scroll can pause longer than one
+    // quiet moment before it ends: each further look waits for a longer quiet.
+    for (let i = 1; i <= 3 && !seenWell(info); i++) {
+      await rest(150 * 2 ** i);
       info = measure();
     }
     return info;

@@ -314,4 +314,18 @@
     var href = link.getAttribute("href");
     if (href.charAt(0) !== "#" && !/^(mailto|tel):/.test(href)) link.setAttribute("data-print-href", link.href);
   });
+
+  // Focus stays in sight in the table of contents. With toc.follow, Material scrolls the
+  // contents panel to the section being read whenever the page scrolls; Tabbing through a long
+  // contents list scrolls the page too, and the panel could be carried away from the link that
+  // has focus (WCAG 2.4.7). After any scroll of a panel holding focus, the focused link is
+  // brought back into the panel's view.
+  document.addEventListener("scroll", function (event) {
+    var panel = event.target;
+    var focused = document.activeElement;
+    if (!(panel instanceof Element) || !focused || !panel.contains(focused) || !panel.closest(".md-sidebar--secondary")) return;
+    var shown = panel.getBoundingClientRect();
+    var link = focused.getBoundingClientRect();
+    if (link.top < shown.top || link.bottom > shown.bottom) focused.scrollIntoView({block: "nearest"});
+  }, true);
 })();
