@@ -6,20 +6,16 @@ web server would."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
 import subprocess
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import build
-from planpub.audit import CHROMIUM
+from planpub.audit import CHROMIUM, QuietHandler, serve
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -34,7 +30,8 @@ def scores(plan_path: Path) -> dict | None:
         return None
     with tempfile.TemporaryDirectory(prefix="planpub-lighthouse-") as temporary:
         site = Path(temporary) / "site"
-        with serve_compressed(site) as base:
+        site.mkdir()
+        with serve(site, _CompressingHandler) as base:
             build.build(plan_path, site, site_url=base, pdf=False)
             return {name: _scores(base + path, Path(temporary) / f"{name}.json") for name, path in PAGES.items()}
 
@@ -47,7 +44,7 @@ def _scores(url: str, report: Path) -> dict[str, int]:
     return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
 
 
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
+class _CompressingHandler(QuietHandler):
     """Static files, gzip-compressed when the browser accepts it and the type compresses."""
 
     def send_head(self):
@@ -64,18 +61,3 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve_compressed(directory: Path):
-    directory.mkdir(parents=True, exist_ok=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CompressingHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -4,18 +4,17 @@ change to one item's text to the changed page being served, and how many pages w
 from __future__ import annotations
 
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.urls import Urls
+from tests.local_server import fetch_until, free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
 REBUILT = re.compile(r"Rebuilt (\d+) pages")
@@ -27,14 +26,14 @@ def measure(plan_path: Path, work: Path, runs: int) -> dict:
     text = plan_path.read_text(encoding="utf-8")
     plan_copy.write_text(text, encoding="utf-8")
     item_purpose, item_path = _first_item(plan_path)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "build.py", "serve", "--plan", str(plan_copy), "--port", str(port)],
                               cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
     try:
         url = f"http://127.0.0.1:{port}/{item_path}"
-        _wait_for(url, item_purpose, 600)
+        fetch_until(url, item_purpose, 600)
         seconds, rebuilt = [], []
         for run in range(1, runs + 1):
             marker = f"（計測{run}）"
@@ -42,7 +41,7 @@ def measure(plan_path: Path, work: Path, runs: int) -> dict:
             item_purpose += marker
             start = time.perf_counter()
             plan_copy.write_text(text, encoding="utf-8")
-            _wait_for(url, marker, 120)
+            fetch_until(url, marker, 120)
             seconds.append(time.perf_counter() - start)
             time.sleep(1)  # the rebuild has reported
             rebuilt.append(int(REBUILT.findall("".join(log))[-1]))
@@ -58,22 +57,3 @@ def _first_item(plan_path: Path) -> tuple[str, str]:
     item = plan.pillars[0].items[0]
     page = next(page for page in Urls(plan).pages if page.subject is item)
     return item.purpose.ja, page.path
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(url: str, text: str, seconds: float) -> None:
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.02)
-    raise SystemExit(f"{text!r} was not served at {url} within {seconds} s")

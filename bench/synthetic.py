@@ -14,6 +14,7 @@ import copy
 from typing import Any
 
 from planpub.markup import FOOTNOTE_REFERENCE
+from planpub.validate import walk
 
 # The lists whose entries make up the plan's content; registries (departments, units, terms,
 # terminology) are shared by every copy.
@@ -26,9 +27,9 @@ def scaled_plan(data: dict, factor: int) -> dict:
     scaled = copy.deepcopy(data)
     lists = [(_at(scaled, keys[:-1]), keys[-1]) for keys in CONTENT_LISTS if keys[-1] in _at(scaled, keys[:-1])]
     originals = {name: parent[name] for parent, name in lists}
-    renames = {identifier: identifier for identifier in _ids(list(originals.values()))}
+    ids = {node["id"] for _, node in walk(list(originals.values())) if isinstance(node, dict) and isinstance(node.get("id"), str)}
     for number in range(2, factor + 1):
-        copy_of = _Copy(number, {identifier: f"{identifier}-x{number}" for identifier in renames})
+        copy_of = _Copy(number, {identifier: f"{identifier}-x{number}" for identifier in ids})
         for parent, name in lists:
             parent[name] = parent[name] + copy_of.entries(originals[name])
     return scaled
@@ -38,17 +39,6 @@ def _at(data: dict, keys: tuple[str, ...]) -> dict:
     for key in keys:
         data = data[key]
     return data
-
-
-def _ids(node: Any):
-    if isinstance(node, dict):
-        if isinstance(node.get("id"), str):
-            yield node["id"]
-        for value in node.values():
-            yield from _ids(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _ids(value)
 
 
 class _Copy:

@@ -66,15 +66,15 @@ class AuditError(StageError):
     """A tool the audit needs is missing or failed."""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test and audit output readable
         pass
 
 
 @contextmanager
-def serve(directory: Path):
+def serve(directory: Path, handler_class: type[http.server.BaseHTTPRequestHandler] = QuietHandler):
     """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

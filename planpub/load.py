@@ -64,6 +64,7 @@ class LoadedPlan:
     source: SourceMap
 
 
+STRING_TAG = "tag:yaml.org,2002:str"
 # plan.yaml is a few levels deep; a file nested far deeper is a mistake or an attack, and would
 # exhaust Python's recursion while being read.
 MAX_DEPTH = 50
@@ -86,6 +87,8 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        if node.tag == STRING_TAG:  # most values: the text as written, no constructor needed
+            return node.value
         return self._scalars.construct_object(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:

@@ -25,6 +25,9 @@ from .load import LoadedPlan, Path_, SourceMap
 from .markup import FOOTNOTE_REFERENCE, disallowed_links
 from .urls import PLAN_ID
 
+# Every value of the plan with its path (see walk).
+Nodes = list[tuple[Path_, Any]]
+
 # A reference field → the top-level collection that its ids must exist in.
 REFERENCE_KINDS = {
     "departments": "department",
@@ -58,11 +61,9 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     """All problems in the plan, errors and warnings, in file order."""
     source, data = loaded.source, loaded.data
     problems = list(schema_problems(data, source))
-    problems += cross_reference_problems(data, source)
-    problems += text_problems(data, source)
-    problems += non_finite_problems(data, source)
-    problems += footnote_problems(data, source)
-    problems += date_problems(data, source)
+    nodes = walk(data)
+    for check in (cross_reference_problems, text_problems, non_finite_problems, footnote_problems, date_problems):
+        problems += check(data, nodes, source)
     # jsonschema reports a missing field once per name; the message already names them all.
     return sorted(dict.fromkeys(problems), key=lambda d: (d.line, d.column, d.code))
 
@@ -71,7 +72,7 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
 
 
 def schema_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
-    validator = Draft202012Validator(plan_schema())
+    validator = Draft202012Validator(_checking_schema())
     for error in validator.iter_errors(data):
         leaves = _leaf_errors(error)
         if len(leaves) > 1 and all(leaf.validator == "type" for leaf in leaves):
@@ -130,22 +131,66 @@ def _type_word(json_type: str) -> Message:
     return message(f"type-{json_type}")
 
 
+_LOCAL_DEFINITION = "#/$defs/"
+# Keywords beside a $ref that only describe it, for editors: they check nothing.
+_ANNOTATIONS = {"title", "description", "examples", "default", "$comment"}
+
+
+@lru_cache(maxsize=1)
+def _checking_schema() -> dict:
+    """The plan schema with each definition that does not contain itself written out where it is
+    referred to. It accepts and rejects exactly what the published schema does, but jsonschema
+    looks a $ref up again for each of thousands of values: a third of check's time went there."""
+    schema = plan_schema()
+    definitions = schema.get("$defs", {})
+    recursive = {name for name in definitions if name in _reachable(name, definitions)}
+    inlined: dict[str, Any] = {}
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inline(value) for value in node]
+        if not isinstance(node, dict):
+            return node
+        name = _local_definition(node.get("$ref"))
+        if name is None or name in recursive:
+            return {key: inline(value) for key, value in node.items()}
+        beside = {key: inline(value) for key, value in node.items() if key != "$ref"}
+        if name not in inlined:
+            inlined[name] = inline(definitions[name])
+        if all(key in _ANNOTATIONS or key.startswith("x-") for key in beside):
+            return {**inlined[name], **beside}
+        return {**beside, "allOf": [*beside.get("allOf", []), inlined[name]]}
+
+    return inline(schema)
+
+
+def _local_definition(reference: Any) -> str | None:
+    return reference[len(_LOCAL_DEFINITION):] if isinstance(reference, str) and reference.startswith(_LOCAL_DEFINITION) else None
+
+
+def _reachable(name: str, definitions: dict) -> set[str]:
+    """The definitions that definition ``name`` refers to, directly or through others."""
+    found: set[str] = set()
+    pending = [definitions[name]]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            target = _local_definition(node.get("$ref"))
+            if target in definitions and target not in found:
+                found.add(target)
+                pending.append(definitions[target])
+            pending += node.values()
+        elif isinstance(node, list):
+            pending += node
+    return found
+
+
 # --- cross references ------------------------------------------------------------------------
 
 
-def _walk(data: Any) -> list[tuple[Path_, Any]]:
-    """Every value in the data with its path, depth first, in file order. A dozen checks walk
-    the same plan, so the last walk is kept (with the data it was made from, so that the
-    identity test cannot be fooled by a reused id)."""
-    if _last_walk[0] is not data:
-        _last_walk[:] = [data, _nodes(data)]
-    return _last_walk[1]
-
-
-_last_walk: list = [None, []]
-
-
-def _nodes(data: Any) -> list[tuple[Path_, Any]]:
+def walk(data: Any) -> Nodes:
+    """Every value in the data with its path, depth first, in file order: made once by
+    ``validate`` and handed to every check, which all look at the same values."""
     nodes, stack = [], [((), data)]
     while stack:
         path, node = stack.pop()
@@ -157,8 +202,8 @@ def _nodes(data: Any) -> list[tuple[Path_, Any]]:
     return nodes
 
 
-def _entities(data: Any) -> Iterator[tuple[Path_, dict]]:
-    for path, node in _walk(data):
+def _entities(nodes: Nodes) -> Iterator[tuple[Path_, dict]]:
+    for path, node in nodes:
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             yield path, node
 
@@ -177,10 +222,10 @@ def _kind_of(path: Path_) -> str | None:
     return ENTITY_KINDS.get(path[-2]) if len(path) >= 2 and isinstance(path[-1], int) else None
 
 
-def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def cross_reference_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     ids_by_kind: dict[str, set[str]] = {}
     first_use: dict[str, Path_] = {}
-    for path, entity in _entities(data):
+    for path, entity in _entities(nodes):
         entity_id = entity["id"]
         if entity_id in first_use:
             where = source.position(first_use[entity_id] + ("id",))
@@ -189,18 +234,18 @@ def cross_reference_problems(data: Any, source: SourceMap) -> Iterator[Diagnosti
         first_use[entity_id] = path
         ids_by_kind.setdefault(_kind_of(path) or "", set()).add(entity_id)
     all_ids = set(first_use) | {PLAN_ID}
-    yield from _reference_problems(data, source, ids_by_kind, all_ids)
-    yield from _duplicate_number_problems(data, source)
-    yield from _placement_problems(data, source)
-    yield from _schedule_problems(data, source)
-    yield from _item_shape_problems(data, source)
-    yield from _result_year_problems(data, source)
-    yield from _progress_year_problems(data, source)
+    yield from _reference_problems(nodes, source, ids_by_kind, all_ids)
+    yield from _duplicate_number_problems(nodes, source)
+    yield from _placement_problems(data, nodes, source)
+    yield from _schedule_problems(data, nodes, source)
+    yield from _item_shape_problems(nodes, source)
+    yield from _result_year_problems(nodes, source)
+    yield from _progress_year_problems(data, nodes, source)
 
 
-def _result_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def _result_year_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     """Results are for the years after the plan's printed values, one per year."""
-    for path, node in _walk(data):
+    for path, node in nodes:
         if not (isinstance(node, dict) and isinstance(node.get("results"), list) and "target" in node):
             continue
         baseline_years = [v.get("year") for v in node.get("values", []) if isinstance(v, dict) and isinstance(v.get("year"), int)]
@@ -216,12 +261,12 @@ def _result_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
             seen.add(year)
 
 
-def _progress_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def _progress_year_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     """A status is for a fiscal year of the plan period, one per year."""
     start, end = _get(data, "plan", "period", "start"), _get(data, "plan", "period", "end")
     if not (isinstance(start, int) and isinstance(end, int)):
         return
-    for path, node in _walk(data):
+    for path, node in nodes:
         if not (isinstance(node, dict) and isinstance(node.get("progress"), list)):
             continue
         seen: set[int] = set()
@@ -237,9 +282,9 @@ def _progress_year_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic
             seen.add(year)
 
 
-def _item_shape_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def _item_shape_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     """An item has its own purpose and actions, or names the Part 2 guideline that carries it out."""
-    for path, node in _walk(data):
+    for path, node in nodes:
         if not (path[:2] == ("reform", "pillars") and path[-2:-1] == ("items",) and isinstance(node, dict)):
             continue
         own = [key for key in ("purpose", "actions") if key in node]
@@ -250,11 +295,11 @@ def _item_shape_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
             yield source.diagnostic("item-shape", path, message("item-without-actions", missing=one_of(missing, "and")))
 
 
-def _placement_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def _placement_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     """Each pillar and guideline is presented by exactly one chapter: that chapter gives it its page."""
     for key, section in (("pillars", "reform"), ("guidelines", "informatization")):
         placed: dict[str, Path_] = {}
-        for path, node in _walk(data):
+        for path, node in nodes:
             if len(path) >= 3 and path[-2] == key and path[0] == "parts" and isinstance(node, str):
                 if node in placed:
                     line = source.position(placed[node])[0]
@@ -272,9 +317,9 @@ NUMBERED_ACROSS_PLAN = {"parts", "pillars", "items", "guidelines", "initiatives"
 NUMBERED_WITHIN_PARENT = {"chapters", "viewpoints", "measures", "actions"}
 
 
-def _duplicate_number_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def _duplicate_number_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     seen: dict[tuple, Path_] = {}
-    for path, entity in _entities(data):
+    for path, entity in _entities(nodes):
         number, kind = entity.get("number"), path[-2] if len(path) >= 2 else None
         if not isinstance(number, int) or isinstance(number, bool):
             continue
@@ -291,8 +336,8 @@ def _duplicate_number_problems(data: Any, source: SourceMap) -> Iterator[Diagnos
             seen[key] = path
 
 
-def _reference_problems(data, source, ids_by_kind, all_ids) -> Iterator[Diagnostic]:
-    for path, node in _walk(data):
+def _reference_problems(nodes, source, ids_by_kind, all_ids) -> Iterator[Diagnostic]:
+    for path, node in nodes:
         if not isinstance(node, dict):
             continue
         for key, kind in REFERENCE_KINDS.items():
@@ -322,13 +367,13 @@ def _did_you_mean(typed: str, ids: set[str]) -> Message | str:
     return message("did-you-mean", ids=one_of(tuple(f"'{id_}'" for id_ in nearest))) if nearest else ""
 
 
-def _schedule_problems(data, source) -> Iterator[Diagnostic]:
+def _schedule_problems(data, nodes, source) -> Iterator[Diagnostic]:
     start, end = _get(data, "plan", "period", "start"), _get(data, "plan", "period", "end")
     if not (isinstance(start, int) and isinstance(end, int)):
         return
     if start > end:
         yield source.diagnostic("period-order", ("plan", "period"), message("period-order", start=start, end=end))
-    for path, node in _walk(data):
+    for path, node in nodes:
         if not (isinstance(node, dict) and "from" in node and "to" in node):
             continue
         first, last = node["from"], node["to"]
@@ -355,9 +400,9 @@ def _typed_year_problems(text: Any, path: Path_, source: SourceMap) -> Iterator[
             yield source.diagnostic("fiscal-year-in-text", path + (language,), message("fiscal-year-in-text", text=value))
 
 
-def non_finite_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def non_finite_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     """YAML can spell infinity and not-a-number (.inf, .nan); no plan value is either."""
-    for path, node in _walk(data):
+    for path, node in nodes:
         if isinstance(node, float) and not math.isfinite(node):
             yield source.diagnostic("not-finite", path, message("not-finite", value=node))
 
@@ -365,16 +410,16 @@ def non_finite_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
 # --- texts: translations, links, terminology --------------------------------------------------
 
 
-def _texts(data: Any) -> Iterator[tuple[Path_, dict]]:
-    for path, node in _walk(data):
+def _texts(nodes: Nodes) -> Iterator[tuple[Path_, dict]]:
+    for path, node in nodes:
         if isinstance(node, dict) and isinstance(node.get("ja"), str) and path[:1] != ("terminology",):
             yield path, node
 
 
-def text_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     terminology = _get(data, "terminology")
     terminology = [t for t in terminology or [] if isinstance(t, dict) and isinstance(t.get("ja"), str)]
-    for path, text in _texts(data):
+    for path, text in _texts(nodes):
         english = text.get("en")
         pending = text.get("translation") == "pending"
         if english is None and not pending:
@@ -408,12 +453,12 @@ def _numbered_notes(node: Any) -> set[str]:
     return {n["mark"] for n in notes if isinstance(n, dict) and isinstance(n.get("mark"), str) and n["mark"].isdigit()} if isinstance(notes, list) else set()
 
 
-def footnote_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def footnote_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     """[^1] in a text needs a note marked 1 on an enclosing section, item or initiative; a numbered
     footnote is numbered once in the plan, so its anchor (footnote-1) is unique on every page."""
-    nodes = dict(_walk(data))
+    by_path = dict(nodes)
     first_use: dict[str, Path_] = {}
-    for path, node in nodes.items():
+    for path, node in nodes:
         if len(path) < 2 or path[-2] != "notes" or not isinstance(node, dict):
             continue
         mark = node.get("mark")
@@ -422,18 +467,18 @@ def footnote_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
                 line = source.position(first_use[mark])[0]
                 yield source.diagnostic("duplicate-footnote", path + ("mark",), message("duplicate-footnote", mark=mark, line=line))
             first_use.setdefault(mark, path + ("mark",))
-    for path, text in _texts(data):
+    for path, text in _texts(nodes):
         for language in ("ja", "en"):
             value = text.get(language)
             for mark in FOOTNOTE_REFERENCE.findall(value) if isinstance(value, str) else ():
                 owners = (path[:length] for length in range(len(path), -1, -1))
-                if not any(mark in _numbered_notes(nodes.get(owner)) for owner in owners):
+                if not any(mark in _numbered_notes(by_path.get(owner)) for owner in owners):
                     yield source.diagnostic("unknown-footnote", path + (language,), message("unknown-footnote", mark=mark))
 
 
-def date_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+def date_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     """Dates the schema accepted by shape (2021-02-30 has one) must be real days."""
-    for path, node in _walk(data):
+    for path, node in nodes:
         if path and path[-1] in ("date", "dated") or len(path) >= 2 and path[-2] == "supplementary":
             if isinstance(node, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", node):
                 try:

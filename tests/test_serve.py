@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 from tests.conftest import MINIMAL, PROJECT
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch_until(url: str, expected: str, seconds: float = 60) -> str:
-    deadline = time.monotonic() + seconds
-    body = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                body = response.read().decode("utf-8")
-            if expected in body:
-                return body
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"{expected!r} did not appear at {url}; last body started {body[:200]!r}")
+from tests.local_server import fetch_until, free_port
 
 
 def test_serve_rebuilds_on_change_and_keeps_last_good_build(tmp_path):

@@ -1,13 +1,15 @@
 import json
+from itertools import islice
 
 from jsonschema import Draft202012Validator
 
 import pytest
 
-from planpub.diagnostics import Severity
-from planpub.load import load_plan
-from planpub.validate import plan_schema, validate
+from planpub.diagnostics import PlanError, Severity
+from planpub.load import load_plan, parse_plan
+from planpub.validate import _checking_schema, plan_schema, validate
 from tests.conftest import MINIMAL, PROJECT, line_of
+from tests.test_robustness import mutations
 
 
 def problems(path):
@@ -165,6 +167,28 @@ def test_every_problem_is_reported_in_one_run(variant):
         ("purpose: {ja: 効率化する。, en: To work more efficiently.}", "purpose: {ja: 効率化する。}"),
     )
     assert sorted(code for code, _, _ in problems(path)) == ["missing-translation", "schema-enum", "unknown-department"]
+
+
+def test_the_schema_check_uses_rejects_exactly_what_the_published_schema_rejects():
+    """check validates against the schema with its definitions written out (faster); wrong
+    values in the fields of the fixture must give the same errors under both. Every seventh of
+    the robustness test's mutations: each field, each kind of wrong value in turn."""
+    published, written_out = Draft202012Validator(plan_schema()), Draft202012Validator(_checking_schema())
+    assert json.dumps(_checking_schema()).count('"$ref"') < json.dumps(plan_schema()).count('"$ref"')
+    lines = MINIMAL.read_text(encoding="utf-8").splitlines()
+    compared = 0
+    for number, replacement in islice(mutations(), 0, None, 7):
+        try:
+            data = parse_plan("\n".join(lines[:number] + [replacement] + lines[number + 1 :]).encode(), "plan.yaml").data
+        except PlanError:
+            continue
+        assert _errors(written_out, data) == _errors(published, data), replacement
+        compared += 1
+    assert compared > 150
+
+
+def _errors(validator, data):
+    return sorted((list(error.absolute_path), error.validator, error.message) for error in validator.iter_errors(data))
 
 
 def test_schema_is_draft_2020_12_and_describes_top_level_fields():

@@ -319,13 +319,16 @@
   // contents panel to the section being read whenever the page scrolls; Tabbing through a long
   // contents list scrolls the page too, and the panel could be carried away from the link that
   // has focus (WCAG 2.4.7). After any scroll of a panel holding focus, the focused link is
-  // brought back into the panel's view.
+  // brought back to the middle of what the panel shows: below its sticky title, which covers
+  // the links scrolled under it. Only the panel scrolls, so the page (and toc.follow) stay put.
   document.addEventListener("scroll", function (event) {
     var panel = event.target;
     var focused = document.activeElement;
     if (!(panel instanceof Element) || !focused || !panel.contains(focused) || !panel.closest(".md-sidebar--secondary")) return;
     var shown = panel.getBoundingClientRect();
+    var title = panel.querySelector(".md-nav__title");
+    var top = title ? Math.max(shown.top, title.getBoundingClientRect().bottom) : shown.top;
     var link = focused.getBoundingClientRect();
-    if (link.top < shown.top || link.bottom > shown.bottom) focused.scrollIntoView({block: "nearest"});
+    if (link.top < top || link.bottom > shown.bottom) panel.scrollTop += link.top - (top + shown.bottom - link.height) / 2;
   }, true);
 })();

@@ -1,0 +1,24 @@
+"""The benchmark's synthetic plan must be a valid plan: a benchmark of an invalid one would
+measure the error path."""
+
+from __future__ import annotations
+
+import yaml
+
+from bench.synthetic import scaled_plan
+from planpub.diagnostics import errors_only
+from planpub.load import load_plan, parse_plan
+from planpub.model import build_plan
+from planpub.validate import validate
+from tests.conftest import PROJECT
+
+
+def test_a_plan_three_times_larger_passes_check_with_three_times_the_content():
+    real = load_plan(PROJECT / "plan.yaml")
+    text = yaml.safe_dump(scaled_plan(real.data, 3), allow_unicode=True, sort_keys=False, width=10**6)
+    scaled = parse_plan(text.encode("utf-8"), "plan-x3.yaml")
+    assert [problem.text("en") for problem in errors_only(validate(scaled))] == []
+    real_plan, scaled_plan_ = build_plan(real.data), build_plan(scaled.data)
+    assert len(scaled_plan_.pillars) == 3 * len(real_plan.pillars)
+    items = [item for pillar in scaled_plan_.pillars for item in pillar.items]
+    assert len({item.id for item in items}) == len(items) == 3 * sum(len(pillar.items) for pillar in real_plan.pillars)
