@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -147,6 +148,7 @@ def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+@lru_cache(maxsize=None)  # a few hundred distinct characters, measured tens of thousands of times
 def _char_em(char: str) -> float:
     # Ambiguous-width characters (…, ○, ×) are full width in Japanese fonts: count them wide,
     # since guessing too wide only wraps early, while guessing too narrow overflows.

@@ -6,6 +6,7 @@ Built only from data that passed validation, so lookups here may assume every re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -604,8 +605,9 @@ class Plan:
     def duties_of(self, department: Department) -> tuple[Duty, ...]:
         """What ``department`` is named responsible for, in plan order: items, actions of items
         and initiatives."""
-        return tuple(duty for duty in self._duties() if department in duty.entity.departments)
+        return tuple(duty for duty in self._duties if department in duty.entity.departments)
 
+    @cached_property  # asked for each department on several pages
     def _duties(self) -> tuple[Duty, ...]:
         duties: list[Duty] = []
         for pillar in self.pillars:

@@ -3,11 +3,12 @@ from xml.etree import ElementTree
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 
 from planpub.accessibility import load_report
 from planpub.load import load_plan
 from planpub.model import Indicator, Target, Term, Text, Unit, build_plan
-from planpub.render import Localizer, render_site, roman
+from planpub.render import Localizer, front_matter, render_site, roman
 from planpub.strings import ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
@@ -66,10 +67,17 @@ def test_every_page_is_rendered_in_both_languages(site):
 
 def test_same_template_writes_each_language(site):
     _, _, rendered = site
-    front_matter, body = rendered["ja"].files["items/01/index.md"].split("---\n\n", 1)
-    assert front_matter == "---\ndescription: 効率化する。\n"
+    body, front_matter = get_data(rendered["ja"].files["items/01/index.md"])  # as MkDocs reads it
+    assert front_matter == {"description": "効率化する。"}
+    body = body.lstrip("\n")
     assert body.startswith("# 取組項目 No\\.1 事務の見直し { #item-01 }")
     assert rendered["en"].files["items/01/index.md"].split("---\n\n", 1)[1].startswith("# Reform item No\\.1 Reviewing work { #item-01 }")
+
+
+def test_front_matter_reads_back_as_written_whatever_the_text():
+    meta = {"description": "引用「x」 \"quoted\" \\ tab\t line\u2028sep next\x85line c1\x9f 😀 ---", "scripts": ["a.js"]}
+    body, read = get_data(f"---\n{front_matter(meta)}\n---\n\nText")
+    assert read == meta and body.strip() == "Text"
 
 
 def test_pending_translation_shows_japanese_marked_as_japanese(site):
