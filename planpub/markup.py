@@ -68,6 +68,8 @@ _TAG = re.compile(r"(<[^>]*>)")
 def mark_japanese(html: str) -> Markup:
     """Wrap Japanese runs in English HTML in <span lang="ja">, so screen readers switch voice
     (WCAG 3.1.2). Only text between tags is touched, never attribute values."""
+    if not _JAPANESE_RUN.search(str(html)):  # most English texts: nothing to mark
+        return Markup(html)
     parts = _TAG.split(str(html))
     for index in range(0, len(parts), 2):  # even indexes are text, odd ones are tags
         parts[index] = _JAPANESE_RUN.sub(r'<span lang="ja">\g<0></span>', parts[index])

@@ -42,6 +42,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 PAGE_SCRIPTS = {"roadmap": ["assets/javascripts/roadmap.js"]}
 
 
+@lru_cache(maxsize=None)  # each term, on every page that may link it
 def term_surface(term: str) -> str:
     """How a glossary term appears in running text: without the reading or expansion the
     glossary adds in brackets, and without a leading article. "DX（デジタル・…）" → "DX"."""
