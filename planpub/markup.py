@@ -61,18 +61,21 @@ def disallowed_links(source: str) -> list[str]:
 
 
 # Kana, kanji, CJK punctuation and full-width forms: a run of these in English text is Japanese.
-_JAPANESE_RUN = re.compile(r"(?:\d[\d.,]*)?[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffef]+(?:[ ・]?[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffef0-9０-９]+)*")
+_JAPANESE = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffef"
+_JAPANESE_RUN = re.compile(rf"(?:\d[\d.,]*)?[{_JAPANESE}]+(?:[ ・]?[{_JAPANESE}0-9０-９]+)*")
+_JAPANESE_CHAR = re.compile(rf"[{_JAPANESE}]")  # a quick test before the run pattern, slow to try
 _TAG = re.compile(r"(<[^>]*>)")
 
 
 def mark_japanese(html: str) -> Markup:
     """Wrap Japanese runs in English HTML in <span lang="ja">, so screen readers switch voice
     (WCAG 3.1.2). Only text between tags is touched, never attribute values."""
-    if not _JAPANESE_RUN.search(str(html)):  # most English texts: nothing to mark
+    if not _JAPANESE_CHAR.search(str(html)):  # most English texts: nothing to mark
         return Markup(html)
     parts = _TAG.split(str(html))
     for index in range(0, len(parts), 2):  # even indexes are text, odd ones are tags
-        parts[index] = _JAPANESE_RUN.sub(r'<span lang="ja">\g<0></span>', parts[index])
+        if _JAPANESE_CHAR.search(parts[index]):
+            parts[index] = _JAPANESE_RUN.sub(r'<span lang="ja">\g<0></span>', parts[index])
     return Markup("".join(parts))
 
 
