@@ -75,9 +75,23 @@ def _internal_links(html: str, page: Page, printed: set[str]) -> str:
             return f"{opening}data-unprinted"
         return f'{opening}href="#{slug(target)}--{fragment}"' if fragment else f'{opening}href="#{slug(target)}"'
 
+    def prefixed(match: re.Match) -> str:
+        ids = " ".join(f"{slug(page.path)}--{identifier}" for identifier in match.group(2).split())
+        return f'{match.group(1)}="{ids}"'
+
     html = re.sub(r'(<a\b[^>]*?)href="([^"]*)"', relink, html)
     html = re.sub(r"<a\b([^>]*?) data-unprinted([^>]*)>(.*?)</a>", r"<span\1\2>\3</span>", html, flags=re.S)
-    return re.sub(r'\bid="([^"]+)"', lambda m: f'id="{slug(page.path)}--{m.group(1)}"', html)
+    return re.sub(r'(\sid|\saria-labelledby)="([^"]+)"', prefixed, html)
+
+
+def _referenced_ids_only(html: str) -> str:
+    """The document without the ids that no link or label refers to. WeasyPrint treats every id
+    as a link target and, page by page, checks each against all the ids and page-number
+    references seen before it: a cost that grows with the square of their number (most of the
+    plan's ids are there for the site's own anchors)."""
+    referenced = set(re.findall(r'href="#([^"]+)"', html))
+    referenced.update(identifier for ids in re.findall(r'\saria-labelledby="([^"]+)"', html) for identifier in ids.split())
+    return re.sub(r'\sid="([^"]+)"', lambda match: match.group(0) if match.group(1) in referenced else "", html)
 
 
 def _markdown(text: str) -> str:
@@ -106,7 +120,8 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     titles = {printed.slug: l10n.page_title(printed.page) if printed.page.kind != "home" else l10n.ui("print_front")
               for printed in pages}
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
-    return environment.get_template("print/document.html.j2").render(l=l10n, plan=plan, pages=pages, titles=titles, made=made)
+    document = environment.get_template("print/document.html.j2").render(l=l10n, plan=plan, pages=pages, titles=titles, made=made)
+    return _referenced_ids_only(document)
 
 
 def missing_fonts() -> list[str]:

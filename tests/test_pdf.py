@@ -152,11 +152,15 @@ def test_every_page_links_to_its_languages_pdf_with_its_size(built_site, pdf_pat
             assert f"{size / 1_000_000:.1f}" in link.group(2)
 
 
-def test_print_html_links_resolve_inside_the_document():
+def test_print_html_links_and_labels_resolve_inside_the_document_and_every_id_is_referred_to():
     html = print_html(PLAN, URLS, PROJECT / "content", "ja")
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
-    assert [href for href in re.findall(r'href="#([^"]+)"', html) if href not in set(ids)] == []
+    links = set(re.findall(r'href="#([^"]+)"', html))
+    labels = {identifier for ids in re.findall(r'\saria-labelledby="([^"]+)"', html) for identifier in ids.split()}
+    assert sorted((links | labels) - set(ids)) == []
+    assert sorted(set(ids) - links - labels) == []  # WeasyPrint's cost grows with the square of the ids
+    assert labels and all(identifier.startswith("page-") for identifier in labels)  # prefixed like the ids
     assert not re.search(r'href="(?!#|https?:|mailto:|tel:)', html)  # no link to a web page of the site
 
 
