@@ -64,7 +64,8 @@ def _depth(urls: Urls, page: Page) -> int:
 
 def _internal_links(html: str, page: Page, printed: set[str]) -> str:
     """Links to pages of the document become links to their section (or to the prefixed id
-    inside it); links to pages that are not printed keep their text only."""
+    inside it); links to pages that are not printed keep their text only. Ids, and the labels
+    that name them, take the page's prefix."""
 
     def relink(match: re.Match) -> str:
         opening, href = match.group(1), match.group(2)
