@@ -91,7 +91,7 @@ def _referenced_ids_only(html: str) -> str:
     references seen before it: a cost that grows with the square of their number (most of the
     plan's ids are there for the site's own anchors)."""
     referenced = set(re.findall(r'href="#([^"]+)"', html))
-    referenced.update(identifier for ids in re.findall(r'\saria-labelledby="([^"]+)"', html) for identifier in ids.split())
+    referenced.update(identifier for named in re.findall(r'\saria-labelledby="([^"]+)"', html) for identifier in named.split())
     return re.sub(r'\sid="([^"]+)"', lambda match: match.group(0) if match.group(1) in referenced else "", html)
 
 
