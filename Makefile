@@ -9,7 +9,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test audit bench check serve system-packages print-packages clean
+.PHONY: site test audit bench check serve system-packages print-packages uninstalled apt clean
 
 site: $(VENV)/.site-installed print-packages
 	$(BIN)/python build.py build
@@ -49,22 +49,31 @@ node_modules/.installed: package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the browser and PDF tests need: installed when missing (as root), otherwise say how.
+# Debian packages the browser and PDF tests need: Chromium, npm (axe-core), Java (vnu-jar), pdftotext,
+# and the runtime of Playwright's own driver (libatomic1, loaded by its bundled Node.js). Commands are
+# looked for where they may come from elsewhere; libraries by package.
+TEST_LIBRARIES := libatomic1
 system-packages:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	missing="$$missing $$($(MAKE) --no-print-directory -s uninstalled PACKAGES='$(TEST_LIBRARIES)')"; \
+	if [ -n "$$(echo $$missing)" ]; then $(MAKE) --no-print-directory apt PACKAGES="$$missing"; fi
+
+# What WeasyPrint loads to write the PDFs: Pango, HarfBuzz's font subsetter (without it WeasyPrint
+# falls back to fontTools and says so) and the Japanese fonts (never a PDF without them).
+PRINT_PACKAGES := fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+print-packages:
+	@missing="$$($(MAKE) --no-print-directory -s uninstalled PACKAGES='$(PRINT_PACKAGES)')"; \
 	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory apt PACKAGES="$$missing"; fi
 
-# What WeasyPrint needs to write the PDFs: Pango and the Japanese fonts (never a PDF without them).
-print-packages:
-	@missing=""; \
-	for package in fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0; do \
-	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
-	done; \
-	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory apt PACKAGES="$$missing"; fi
+# Prints those of PACKAGES that dpkg does not have installed.
+uninstalled:
+	@for package in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || printf '%s ' $$package; \
+	done
 
 apt:
 	@if [ "$$(id -u)" -ne 0 ]; then \

@@ -16,8 +16,12 @@ import logging
 import re
 import shutil
 import subprocess
+import sys
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
+from html import unescape
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -133,7 +137,10 @@ def missing_fonts() -> list[str]:
     return [font for font in FONTS if font not in installed]
 
 
-class _Warnings(logging.Handler):
+class _Advisories(logging.Handler):
+    """WeasyPrint's own warnings: what it would rather have (a library, a CSS feature), shown to
+    the person building, never a reason to withhold the PDF."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -142,23 +149,61 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_pdf(html: str, content_dir: Path, out: Path) -> list[str]:
-    """Write one PDF; returns WeasyPrint's warnings (layout problems), which the caller treats
-    as failures."""
+@dataclass(frozen=True)
+class PrintCheck:
+    problems: list[str]  # the PDF must not be published: content off the page, glyphs missing
+    advisories: list[str]  # WeasyPrint's warnings, once each
+
+
+def write_pdf(html: str, content_dir: Path, out: Path) -> PrintCheck:
+    """Write one PDF and check its layout."""
     from weasyprint import CSS, HTML
 
-    warnings = _Warnings()
+    advisories = _Advisories()
     logger = logging.getLogger("weasyprint")
-    logger.addHandler(warnings)
+    logger.addHandler(advisories)
     try:
         document = HTML(string=html, base_url=str(content_dir / "print")).render(
             stylesheets=[CSS(filename=str(content_dir / "print" / "print.css"))], pdf_variant="pdf/ua-1")
-        overflowing = _overflowing(document)
+        problems = _overflowing(document) + missing_glyphs(html)
         out.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(out, pdf_variant="pdf/ua-1")
     finally:
-        logger.removeHandler(warnings)
-    return warnings.messages + overflowing
+        logger.removeHandler(advisories)
+    return PrintCheck(problems, list(dict.fromkeys(advisories.messages)))
+
+
+def _font_file(family: str) -> str:
+    return subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True, timeout=60).stdout
+
+
+@cache
+def _printable_characters() -> frozenset[int]:
+    """The code points the print fonts have glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    covered: set[int] = set()
+    for family in FONTS:
+        with TTFont(_font_file(family), fontNumber=0, lazy=True) as font:
+            covered.update(font.getBestCmap())
+    return frozenset(covered)
+
+
+def _any_font_draws(character: str) -> bool:
+    return bool(subprocess.run(["fc-list", f":charset={ord(character):x}", "family"],
+                               capture_output=True, text=True, timeout=60).stdout.strip())
+
+
+def missing_glyphs(html: str) -> list[str]:
+    """Characters of the text that no font can draw: they would print as an empty box. (The few
+    the print fonts lack, such as some superscript digits quoted from the draft, are drawn by
+    Pango from another installed font.)"""
+    text = unescape(re.sub(r"<[^>]*>", " ", html))
+    invisible = ("Cc", "Cf", "Zs", "Zl", "Zp")  # controls, format marks and spaces draw nothing
+    uncovered = {character for character in text
+                 if ord(character) not in _printable_characters() and unicodedata.category(character) not in invisible}
+    return [f"no font can draw U+{ord(character):04X} {unicodedata.name(character, '')} ({character})"
+            for character in sorted(uncovered) if not _any_font_draws(character)]
 
 
 def _overflowing(document) -> list[str]:
@@ -176,6 +221,14 @@ def _overflowing(document) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
+def problems_after_advisories(checks: dict[str, PrintCheck]) -> list[str]:
+    """Prints WeasyPrint's advisories as warnings, each once for both languages; returns the
+    problems, each with its language."""
+    for advisory in dict.fromkeys(message for check in checks.values() for message in check.advisories):
+        print(f"warning: WeasyPrint: {advisory}", file=sys.stderr)
+    return [f"{language}: {message}" for language, check in checks.items() for message in check.problems]
+
+
 def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> dict[str, Path]:
     """Both languages' PDFs into ``out_dir``, written concurrently: {language: path}."""
     missing = missing_fonts()
@@ -186,7 +239,8 @@ def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> dict
     paths = {language: out_dir / PDF_NAMES[language] for language in LANGUAGES}
     with ProcessPoolExecutor(max_workers=len(LANGUAGES)) as pool:
         jobs = {language: pool.submit(write_pdf, documents[language], content_dir, paths[language]) for language in LANGUAGES}
-        problems = [f"{language}: {message}" for language, job in jobs.items() for message in job.result()]
+        checks = {language: job.result() for language, job in jobs.items()}
+    problems = problems_after_advisories(checks)
     if problems:
         for path in paths.values():
             path.unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from planpub.load import load_plan
 from planpub.model import build_plan
-from planpub.pdf import PrintError, build_pdfs, print_html, write_pdf
+from planpub.pdf import PrintError, build_pdfs, print_html, problems_after_advisories, write_pdf
 from planpub.render import Localizer
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
 from tests.conftest import PROJECT
@@ -167,8 +167,27 @@ def test_print_html_links_and_labels_resolve_inside_the_document_and_every_id_is
 def test_a_table_wider_than_the_page_is_a_failure(tmp_path):
     cell = "wide " * 80
     html = f'<!doctype html><html lang="en"><title>t</title><table><tr><td style="white-space:nowrap">{cell}</td></tr></table></html>'
-    problems = write_pdf(html, PROJECT / "content", tmp_path / "wide.pdf")
+    problems = write_pdf(html, PROJECT / "content", tmp_path / "wide.pdf").problems
     assert problems and problems[0].startswith("page 1: <table> sticks out of the page")
+
+
+def test_a_character_no_font_can_draw_is_a_failure(tmp_path):
+    html = '<!doctype html><html lang="ja"><title>t</title><p>墨田区 \U00013000 ⁵</p></html>'
+    problems = write_pdf(html, PROJECT / "content", tmp_path / "glyph.pdf").problems
+    assert problems == ["no font can draw U+13000 EGYPTIAN HIEROGLYPH A001 (\U00013000)"]
+
+
+def test_a_library_advisory_is_a_warning_shown_once_not_a_failure(monkeypatch, tmp_path, capsys):
+    """Without HarfBuzz's subsetter WeasyPrint subsets with fontTools and says so for every font:
+    the PDF is the same, so the build warns once and goes on."""
+    monkeypatch.setattr("weasyprint.pdf.fonts.harfbuzz_subset", None)
+    html = '<!doctype html><html lang="ja"><title>t</title><p>墨田区の計画</p></html>'
+    check = write_pdf(html, PROJECT / "content", tmp_path / "plain.pdf")
+    assert check.problems == [] and (tmp_path / "plain.pdf").stat().st_size > 0
+    assert any("Using fontTools instead of HarfBuzz-Subset" in advisory for advisory in check.advisories)
+    assert problems_after_advisories({"ja": check, "en": check}) == []
+    warnings = capsys.readouterr().err.splitlines()
+    assert len(warnings) == len(check.advisories) and all(line.startswith("warning: WeasyPrint: ") for line in warnings)
 
 
 def test_without_the_japanese_fonts_no_pdf_is_written_and_the_install_command_is_given(monkeypatch, tmp_path):
