@@ -1,9 +1,10 @@
 """The small Markdown subset that prose fields of plan.yaml accept, rendered to safe HTML.
 
 Allowed: paragraphs, *emphasis*, **strong**, bullet and numbered lists, backslash escapes and
-links to http, https, mailto or site-relative (/…) targets. Raw HTML is shown as text, never
-passed through, and a link to any other target (javascript:, data:, //host …) is shown as the
-literal text the editor typed.
+links to http, https or mailto targets. Raw HTML is shown as text, never passed through; a link to
+any other target (javascript:, data:, //host, a path …) is an error for `build.py check`, and
+would be shown as the literal text the editor typed. Every other text of the plan is plain text
+(``plain_html``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 ALLOWED_RULES = ["list", "emphasis", "link", "escape"]
-_SAFE_TARGET = re.compile(r"^(https?://|mailto:|/(?!/))", re.IGNORECASE)
+_SAFE_TARGET = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 
 def is_allowed_link(url: str) -> bool:
@@ -38,6 +39,20 @@ def render_prose(source: str) -> Markup:
     return Markup(_parser().render(source))
 
 
+# What Python-Markdown (the site's and the PDF's converter) reads as syntax in text that is already
+# HTML-escaped: links and images ([ ]), emphasis (* _), code (`), attribute lists ({ }) and
+# backslash escapes; as character references they are only text. A line break would let the next
+# line start a heading or a list.
+_MARKDOWN_SYNTAX = re.compile(r"[\[\]*_`{}\\]")
+
+
+def plain_html(text: str) -> Markup:
+    """Text from plan.yaml that is not prose, as HTML that neither a browser nor Markdown reads as
+    markup, wherever a template puts it (a heading, a table cell, a paragraph, an attribute)."""
+    escaped = str(escape(" ".join(text.splitlines()) if "\n" in text else text))
+    return Markup(_MARKDOWN_SYNTAX.sub(lambda match: f"&#{ord(match[0])};", escaped))
+
+
 # A numbered footnote is referred to in prose as [^1]; markdown-it leaves that text alone.
 FOOTNOTE_REFERENCE = re.compile(r"\[\^(\d+)\]")
 
@@ -52,11 +67,11 @@ def link_footnotes(html: str, label: str) -> Markup:
     )
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # one level of brackets, as markdown-it reads
 
 
 def disallowed_links(source: str) -> list[str]:
-    """Link targets in ``source`` that will be shown as text instead of becoming links."""
+    """Link targets in ``source`` that are not allowed (in prose they would be shown as text)."""
     return [target for target in _LINK_TARGET.findall(source) if not is_allowed_link(target)]
 
 

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from .accessibility import Report
 from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
-from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, render_prose
+from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, plain_html, render_prose
 from .model import NO_STATUS, PROGRESS_STATUSES, Indicator, Part, Plan, Progress, Target, Text, Unit, When, by_latest_status, latest_progress
 from .strings import ui_strings
 from .urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls, record_path
@@ -100,16 +100,19 @@ class Localizer:
         if text is None:
             return Markup("")
         if self.pending(text):
-            return Markup('<span lang="ja">{}</span>').format(text.ja)
-        return self._mark(escape(self.raw(text)))
+            return Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
+        return self._mark(plain_html(self.raw(text)))
 
     def ui_text(self, key: str, **values: Any) -> Markup:
-        """An interface string as HTML, with the Japanese it quotes marked in English pages."""
-        return self._mark(escape(self.ui(key, **values)))
+        """An interface string as HTML, with the Japanese it quotes marked in English pages (its
+        values may be texts of the plan: they stay text)."""
+        return self._mark(plain_html(self.ui(key, **values)))
 
     def ui_markup(self, key: str, **values: Any) -> Markup:
-        """An interface string as HTML with values that may be HTML themselves (a link)."""
-        return self._mark(Markup(escape(self.ui(key))).format(**values))
+        """An interface string as HTML with values that may be HTML themselves (a link); plain
+        values stay text."""
+        return self._mark(Markup(escape(self.ui(key))).format(**{name: value if isinstance(value, Markup) else plain_html(str(value))
+                                                                for name, value in values.items()}))
 
     def ui_in(self, language: str, key: str) -> str:
         """An interface string of another language: the Japanese label beside an English one."""
@@ -153,7 +156,7 @@ class Localizer:
 
     def name(self, name: str) -> Markup:
         """A personal or proper name that is the same in every language (lang="ja" in English pages)."""
-        return self._mark(escape(name))
+        return self._mark(plain_html(name))
 
     def inline_markdown(self, text: str) -> Markup:
         """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""
@@ -161,14 +164,17 @@ class Localizer:
         html = text.replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
 
-    def heading(self, level: int, text: Text, anchor: str, prefix: str = "") -> Markup:
-        """A Markdown heading with a stable id (and lang="ja" while its translation is pending).
-        A bullet prefix (●) is shown but hidden from screen readers, which would read it out."""
+    def heading(self, level: int, text: Text, anchor: str, prefix: str = "", href: str | None = None) -> Markup:
+        """A Markdown heading with a stable id (and lang="ja" while its translation is pending),
+        linked to ``href`` when given. A bullet prefix (●) is shown but hidden from screen
+        readers, which would read it out."""
         attributes = f"#{anchor}" + (' lang="ja"' if self.pending(text) else "")
         if prefix in BULLETS:
             title = f'<span aria-hidden="true">{prefix}</span> {self._mark(self.inline_markdown(self.raw(text)))}'
         else:
             title = self._mark(self.inline_markdown(f"{prefix} {self.raw(text)}" if prefix else self.raw(text)))
+        if href is not None:
+            title = f"[{title}]({href})"
         return Markup(f"{'#' * level} {title} {{ {attributes} }}")
 
     def description(self, page: Page) -> str:

@@ -429,7 +429,7 @@ def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagno
         for language in ("ja", "en"):
             if isinstance(text.get(language), str):
                 for target in disallowed_links(text[language]):
-                    yield source.diagnostic("unsafe-link", path + (language,), message("unsafe-link", target=target), severity=Severity.WARNING)
+                    yield source.diagnostic("unsafe-link", path + (language,), message("unsafe-link", target=target))
         if isinstance(english, str):
             yield from _terminology_problems(text, path, terminology, source)
 

@@ -1,4 +1,10 @@
-from planpub.markup import disallowed_links, link_terms, mark_japanese, render_prose
+import re
+from html import unescape
+
+import markdown
+import pytest
+
+from planpub.markup import disallowed_links, link_terms, mark_japanese, plain_html, render_prose
 
 
 def test_paragraphs_lists_emphasis_and_links():
@@ -21,9 +27,22 @@ def test_unsafe_link_targets_stay_literal_text():
         assert "[click]" in html
 
 
-def test_site_relative_and_mail_links_are_allowed():
-    html = render_prose("[a](/items/01/) [b](mailto:info@example.jp)")
+def test_web_and_mail_links_are_allowed_and_nothing_else():
+    html = render_prose("[a](https://example.jp/) [b](mailto:info@example.jp) [c](/items/01/) [d](items/01/)")
     assert html.count("<a ") == 2
+
+
+@pytest.mark.parametrize("text", [
+    "[a](https://example.jp/) ![i](x.png) <b>b</b> *em* _u_ `code` {: onclick=x } \\* & \" '",
+    "Title\n# Heading\n- item\n1. one",
+])
+def test_plain_text_is_never_markup_in_html_or_markdown(text):
+    html = plain_html(text)
+    for rendered in (html, markdown.markdown(f"<p>{html}</p>"), markdown.markdown(str(html), extensions=["attr_list"]),
+                     markdown.markdown(f"## {html} {{ #h }}", extensions=["attr_list"])):
+        assert not re.search(r"<(?!/?(p|h2)\b)", rendered), rendered  # no element but the paragraph or heading
+    assert "onclick=" not in markdown.markdown(str(html), extensions=["attr_list"]).split(">")[0]
+    assert unescape(re.sub(r"<[^>]+>", "", markdown.markdown(str(html)))) == " ".join(text.splitlines())
 
 
 def test_headings_tables_and_images_are_not_part_of_the_subset():

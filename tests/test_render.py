@@ -8,10 +8,13 @@ from mkdocs.utils.meta import get_data
 from planpub.accessibility import load_report
 from planpub.load import load_plan
 from planpub.model import Indicator, Target, Term, Text, Unit, build_plan
+from planpub.markup import render_prose
+from planpub.pdf import print_html
 from planpub.render import Localizer, front_matter, render_site, roman
 from planpub.strings import ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
+from tests.hostile import LINK, hostile_plan, injected_markup
 
 REPORT = load_report(PROJECT / "content" / "accessibility")
 
@@ -126,6 +129,24 @@ def test_hostile_titles_cannot_become_html_or_markdown(site):
     html = markdown.markdown(heading, extensions=["attr_list"])
     assert "<img" not in html and "<a" not in html and "<em>" not in html
     assert "<h2 id=\"h\">&lt;img src=x onerror=alert(1)&gt; [a](javascript:x)</h2>" in html
+
+
+def test_no_text_of_the_plan_becomes_markup_on_any_page_but_through_prose(tmp_path, monkeypatch):
+    """Every text of the plan carries script, HTML and Markdown (tests/hostile.py): on every page
+    of both languages and in the print HTML, none of it becomes an element, and its Markdown link
+    becomes a link only where the text is prose (the Markdown subset that allows web links)."""
+    prose = []
+    monkeypatch.setattr("planpub.render.render_prose", lambda source, real=render_prose: prose.append(source) or real(source))
+    plan = build_plan(load_plan(hostile_plan(MINIMAL, tmp_path / "plan.yaml")).data)
+    urls = Urls(plan)
+    pages = {f"{rendered.language}/{name}": markdown.markdown(get_data(text)[0], extensions=["attr_list", "toc"])
+             for rendered in render_site(plan, urls, PROJECT / "content", REPORT) for name, text in rendered.files.items()}
+    pages |= {f"print-{language}": print_html(plan, urls, PROJECT / "content", language) for language in ("ja", "en")}
+    prose_numbers = {number for source in prose for number in re.findall(r"example\.org/(\d+)\)", source)}
+    assert len(pages) > 50 and prose_numbers
+    for name, html in pages.items():
+        assert injected_markup(html) == [], name
+        assert set(LINK.findall(html)) <= prose_numbers, name
 
 
 def test_navigation_titles_are_escaped(site):

@@ -149,10 +149,16 @@ def test_english_text_and_pending_at_once(variant):
     assert [code for code, _, _ in problems(path)] == ["translation-conflict"]
 
 
-def test_unsafe_link_is_a_warning_not_an_error(variant):
-    path, text = variant(("en: We put procedures online.", "en: \"[Apply](javascript:alert(1))\""))
+@pytest.mark.parametrize("text, target", [
+    ("en: We put procedures online.", "javascript:alert(1)"),  # prose
+    ("en: Better management", "data:text/html,x"),  # a title
+    ("en: Planning Division", "/items/01/"),  # a name
+])
+def test_a_link_to_anything_but_http_https_or_mailto_is_an_error_in_any_text(variant, text, target):
+    path, changed = variant((text, "en: " + json.dumps(f"[Apply]({target}) {text.removeprefix('en: ')}")))  # JSON is YAML
     diagnostic, = validate(load_plan(path))
-    assert (diagnostic.code, diagnostic.severity) == ("unsafe-link", Severity.WARNING)
+    assert (diagnostic.code, diagnostic.severity) == ("unsafe-link", Severity.ERROR)
+    assert f"'{target}'" in diagnostic.text("en") and diagnostic.line == line_of(changed, "[Apply]")
 
 
 def test_terminology_variant_is_reported(variant):
