@@ -2,9 +2,11 @@
 for a pull request description.
 
 Both versions are compared as models, not as text: reordered keys, comments and formatting
-are not changes. Every entity with an id (pillar, item, action, guideline, measure, initiative,
-indicator, department, term) is matched by its id; values are written as the site writes them,
-with units and fiscal years.
+are not changes. Every entity with an id (pillar, viewpoint, item, action, guideline, measure,
+initiative, indicator, department, term) is matched by its id and reported once, under its own
+title: an entity that refers to it (an item to its guideline, an action to its departments) has
+changed only when it refers to another one. Values are written as the site writes them, with
+units and fiscal years, and entities by their titles, never by their ids.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from .model import Plan, Text
+from .model import Plan, Text, Unit
 from .render import Localizer
 from .urls import LANGUAGES, Urls
 
 # What is compared, in the order it is reported: kind → the entities of that kind in a plan.
+# A kind is the name of its entities' class, in lower case (see _kind).
 KINDS = {
     "pillar": lambda plan: plan.pillars,
+    "viewpoint": lambda plan: [viewpoint for pillar in plan.pillars for viewpoint in pillar.viewpoints],
     "item": lambda plan: [item for pillar in plan.pillars for item in pillar.items],
     "action": lambda plan: [action for pillar in plan.pillars for item in pillar.items for action in item.actions],
     "guideline": lambda plan: plan.guidelines,
@@ -31,6 +35,10 @@ KINDS = {
 }
 NAMED_BY_NUMBER = ("pillar", "item", "guideline", "measure", "initiative")
 TITLES = ("title", "name", "term")
+# Fields that hold an entity's own parts: each part is compared on its own, under its kind.
+PARTS = ("viewpoints", "items", "actions", "measures", "initiatives", "kpis")
+# References the model keeps as an id rather than as the entity: field → the kind it refers to.
+REFERRED_BY_ID = {"initiative_id": "initiative"}
 
 
 def plan_diff(old: Plan, new: Plan) -> str:
@@ -79,30 +87,78 @@ def _entity_changes(old: Plan, new: Plan, before: Localizer, after: Localizer) -
 
 
 def _name(l: Localizer, kind: str, entity: Any) -> str:
-    title = l.raw(getattr(entity, next(name for name in TITLES if hasattr(entity, name))))
-    label = l.label(kind, entity) if kind in NAMED_BY_NUMBER and entity.number else l.ui(f"diff.kinds.{kind}")
-    return l.ui("diff.named", label=label, title=title)
+    """An entry's entity: its number where the site shows one, else its kind, and its title."""
+    label = l.label(kind, entity) if _numbered(kind, entity) else l.ui(f"diff.kinds.{kind}")
+    return l.ui("diff.named", label=label, title=_title(l, entity))
 
 
-def _is_entity(value: Any) -> bool:
-    return hasattr(value, "id") and hasattr(value, "__dataclass_fields__")
+def _numbered(kind: str, entity: Any) -> bool:
+    return kind in NAMED_BY_NUMBER and bool(entity.number)
+
+
+def _title(l: Localizer, entity: Any) -> str:
+    return l.raw(getattr(entity, next(name for name in TITLES if hasattr(entity, name))))
 
 
 def _field_changes(old: Any, new: Any, before: Localizer, after: Localizer) -> list[str]:
-    """Each field that differs, said in words; the entity's own children are compared on their own."""
+    """Each field that differs, said in words. The entity's own parts are compared on their own,
+    and the entities it refers to only by which they are: a change to a guideline is the
+    guideline's, not a change of every item carried out under it."""
     changes = []
     for field in fields(new):
-        was, now = getattr(old, field.name), getattr(new, field.name)
-        if was == now or (isinstance(now, tuple) and any(_is_entity(v) for v in (*was, *now))
-                          and field.name != "departments"):
+        if field.name in PARTS:
             continue
-        changes += _describe(field.name, was, now, before, after, getattr(new, "unit", None))
+        was, now = getattr(old, field.name), getattr(new, field.name)
+        referred = _referred(before, field.name, was), _referred(after, field.name, now)
+        if any(referred):
+            changes += _reference_change(field.name, *referred, before, after)
+        elif was != now:
+            changes += _describe(field.name, was, now, before, after, getattr(new, "unit", None))
     return changes
+
+
+def _kind(value: Any) -> str | None:
+    """The kind of an entity the diff compares on its own (an Item is an "item"), else None."""
+    kind = type(value).__name__.lower()
+    return kind if kind in KINDS else None
+
+
+def _referred(l: Localizer, name: str, value: Any) -> tuple[Any, ...]:
+    """The entities that field ``name`` refers to, in ``l``'s plan: those it holds, or the one it
+    names by id; none when it is not a reference."""
+    if name in REFERRED_BY_ID:
+        return tuple(entity for entity in KINDS[REFERRED_BY_ID[name]](l.plan) if entity.id == value)
+    return tuple(entity for entity in (value if isinstance(value, tuple) else (value,)) if _kind(entity))
+
+
+def _reference_change(name: str, was: tuple, now: tuple, before: Localizer, after: Localizer) -> list[str]:
+    """A reference that now names other entities; none when it names the same ones, whatever
+    changed in them."""
+    if [entity.id for entity in was] == [entity.id for entity in now]:
+        return []
+    return [_changed(after, _field_label(after, name), _references(before, was), _references(after, now))]
+
+
+def _references(l: Localizer, entities: tuple[Any, ...]) -> str:
+    """Entities referred to: with their number where the site shows one, else by title alone
+    (the field says what they are)."""
+    return l.ui("list_separator").join(
+        _name(l, _kind(entity), entity) if _numbered(_kind(entity), entity) else _title(l, entity) for entity in entities) or "–"
+
+
+def _field_label(l: Localizer, name: str) -> str:
+    return l.ui(f"diff.fields.{name}") if name in l.ui("diff.fields") else name
+
+
+def _changed(l: Localizer, field: str, old: str, new: str) -> str:
+    """"field: old → new"; "reworded" when the difference does not show in this language (an
+    English translation added, a note beside a status): never "x → x"."""
+    return l.ui("diff.changed", field=field, old=old, new=new) if old != new else l.ui("diff.reworded", field=field)
 
 
 def _describe(name: str, was: Any, now: Any, before: Localizer, after: Localizer, unit: Any) -> list[str]:
     """A changed field in words. ``unit`` is the indicator's, for its values and results."""
-    field = after.ui(f"diff.fields.{name}") if name in after.ui("diff.fields") else name
+    field = _field_label(after, name)
     if name == "values":
         return _yearly(field, {v.year: v for v in was}, {v.year: v for v in now},
                        lambda l, v: l.quantity(v.value, unit), before, after)
@@ -113,19 +169,19 @@ def _describe(name: str, was: Any, now: Any, before: Localizer, after: Localizer
         return _yearly(field, {p.year: p for p in was}, {p.year: p for p in now},
                        lambda l, p: l.ui(f"status.{p.status}"), before, after)
     if name == "target":
-        return [after.ui("diff.changed", field=field, old=before.target(was, None), new=after.target(now, None))]
+        return [_changed(after, field, before.target(was, None), after.target(now, None))]
     if name in ("schedule", "schedule_rows"):
-        return [after.ui("diff.changed", field=field, old=_schedule(before, was), new=_schedule(after, now))]
-    if name == "departments":
-        return [after.ui("diff.changed", field=field, old=_names(before, was), new=_names(after, now))]
+        return [_changed(after, field, _schedule(before, was), _schedule(after, now))]
+    if isinstance(now, Unit):
+        return [_changed(after, field, _unit(before, was), _unit(after, now))]
     if isinstance(now, Text) or isinstance(was, Text):
         if name in TITLES:
-            return [after.ui("diff.changed", field=field, old=before.raw(was) if was else "–", new=after.raw(now) if now else "–")]
+            return [_changed(after, field, before.raw(was) if was else "–", after.raw(now) if now else "–")]
         return [after.ui("diff.reworded", field=field)]
-    if _is_entity(now) or _is_entity(was):
-        return [after.ui("diff.changed", field=field, old=getattr(was, "id", "–"), new=getattr(now, "id", "–"))]
     if isinstance(now, bool):
-        return [after.ui("diff.changed", field=field, old=after.ui(f"diff.{str(was).lower()}"), new=after.ui(f"diff.{str(now).lower()}"))]
+        return [_changed(after, field, after.ui(f"diff.{str(was).lower()}"), after.ui(f"diff.{str(now).lower()}"))]
+    if isinstance(now, (int, float, str)):  # a number, a reading
+        return [_changed(after, field, str(was), str(now))]
     return [after.ui("diff.reworded", field=field)]
 
 
@@ -138,8 +194,9 @@ def _yearly(field: str, was: dict, now: dict, shown, before: Localizer, after: L
         elif year not in now:
             changes.append(after.ui("diff.year_removed", field=field, year=after.fy(year), old=shown(before, was[year])))
         elif was[year] != now[year]:
-            changes.append(after.ui("diff.year_changed", field=field, year=after.fy(year),
-                                    old=shown(before, was[year]), new=shown(after, now[year])))
+            old, new = shown(before, was[year]), shown(after, now[year])
+            key = "diff.year_changed" if old != new else "diff.year_reworded"  # never "x → x", as in _changed
+            changes.append(after.ui(key, field=field, year=after.fy(year), old=old, new=new))
     return changes
 
 
@@ -148,5 +205,6 @@ def _schedule(l: Localizer, schedule: tuple) -> str:
     return l.ui("list_separator").join(f"{l.fy_span(e.start, e.end)} {l.raw(e.text)}" for e in entries) or "–"
 
 
-def _names(l: Localizer, departments: tuple) -> str:
-    return l.ui("list_separator").join(l.raw(department.name) for department in departments) or "–"
+def _unit(l: Localizer, unit: Unit) -> str:
+    """A unit as its values are written, with "…" for the number: "…万円", "¥… billion"."""
+    return (unit.ja if l.language == "ja" else unit.en).replace("{}", "…")
