@@ -213,7 +213,7 @@ def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
     assert '<td class="plan-status plan-status--no-result">No result published yet</td>' in page
     path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
     page, chapter = indicators_page(path)
-    assert '<td class="plan-status plan-status--met">Target met</td>' in page
+    assert '<td class="plan-status plan-status--on-track">On track</td>' in page  # FY2023, before the target year
     assert '¥480,000 (FY2023)<br><a href="https://example.jp/r">Settlement</a> (September 30, 2024)' in page
     assert "Published results: FY2023 ¥480,000" in chapter
 
