@@ -322,6 +322,12 @@ class Localizer:
             text += self.ui("target_year_in_cell", year=self.fy(target.year))
         return text
 
+    def indicator_status(self, indicator: Indicator) -> str:
+        """How the latest result stands against the target, with the fiscal year of that result:
+        "目標達成（令和7（2025）年度の実績）", "Target met (FY2025 result)"."""
+        status, result = self.ui(f"indicator_status.{indicator.status()}"), indicator.latest_result
+        return self.ui("indicator_status_of_result", status=status, year=self.fy(result.year)) if result else status
+
     def chart(self, indicator: Indicator) -> Markup:
         """A line chart of an indicator's values and target, when it has two numbers or more.
         A target stated in another unit or as a share of something else is left out of the
