@@ -290,8 +290,7 @@ class Localizer:
         return self.ui(key, year=issued.year, month=issued.month, day=issued.day, month_name=MONTHS[issued.month - 1])
 
     def quantity(self, value: float, unit: Unit) -> str:
-        if value == 0:
-            return "0"  # zero is zero in every unit: "more than 0", not "more than ¥0 billion"
+        """A value in its unit, the same way for every value, target and result: "0件", "3件"."""
         pattern = unit.ja if self.language == "ja" else unit.en
         return pattern.replace("{}", _format_number(self._number(value, unit)))
 

@@ -38,7 +38,7 @@ def test_quantities_in_each_language(site):
     assert (ja.quantity(53, MAN_YEN), en.quantity(53, MAN_YEN)) == ("53万円", "¥530,000")
     assert (ja.quantity(108, OKU_YEN), en.quantity(108, OKU_YEN)) == ("108億円", "¥10.8 billion")
     assert en.quantity(86.5, PERCENT) == "86.5%"
-    assert (ja.compare("greater-than", ja.quantity(0, OKU_YEN)), en.compare("greater-than", en.quantity(0, OKU_YEN))) == ("＞0", "more than 0")
+    assert (ja.compare("greater-than", ja.quantity(0, OKU_YEN)), en.compare("greater-than", en.quantity(0, OKU_YEN))) == ("＞0億円", "more than ¥0 billion")
 
 
 def test_targets_with_share_reference_and_condition(site):
@@ -329,3 +329,11 @@ def test_three_security_incidents_against_a_target_of_none_are_not_met():
     assert '<td class="plan-status plan-status--not-met">Target not met (FY2025 result)</td>' in pages["en"]
     for page in pages.values():
         assert "plan-status--met" not in page and "plan-status--on-track" not in page
+
+
+def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
+    pages = indicators_pages({"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "exactly"},
+                              "better": "lower", "results": result(2024, 3)}, kpi=True)
+    assert "<li>令和3（2021）年度：0手続</li>" in pages["ja"] and "<li>FY2021: 0 procedures</li>" in pages["en"]
+    assert "<td>0手続（令和7（2025）年度）<br>" in pages["ja"] and "<td>0 procedures (FY2025)<br>" in pages["en"]
+    assert "<td>3手続（令和6（2024）年度）<br>" in pages["ja"] and "<td>3 procedures (FY2024)<br>" in pages["en"]
