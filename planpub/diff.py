@@ -114,6 +114,9 @@ def _describe(name: str, was: Any, now: Any, before: Localizer, after: Localizer
                        lambda l, p: l.ui(f"status.{p.status}"), before, after)
     if name == "target":
         return [after.ui("diff.changed", field=field, old=before.target(was, None), new=after.target(now, None))]
+    if name == "better":
+        return [after.ui("diff.changed", field=field, old=before.ui(f"better.{was}") if was else "–",
+                         new=after.ui(f"better.{now}") if now else "–")]
     if name in ("schedule", "schedule_rows"):
         return [after.ui("diff.changed", field=field, old=_schedule(before, was), new=_schedule(after, now))]
     if name == "departments":
