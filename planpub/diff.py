@@ -170,6 +170,8 @@ def _describe(name: str, was: Any, now: Any, before: Localizer, after: Localizer
                        lambda l, p: l.ui(f"status.{p.status}"), before, after)
     if name == "target":
         return [_changed(after, field, before.target(was, None), after.target(now, None))]
+    if name == "better":
+        return [_changed(after, field, before.ui(f"better.{was}") if was else "–", after.ui(f"better.{now}") if now else "–")]
     if name in ("schedule", "schedule_rows"):
         return [_changed(after, field, _schedule(before, was), _schedule(after, now))]
     if isinstance(now, Unit):

@@ -120,17 +120,18 @@ def _all_indicators(plan: Plan) -> Iterator[tuple[str, Indicator]]:
 
 
 def _indicator_values(plan: Plan, urls: Urls) -> Iterator[tuple]:
-    """One row per value: the plan's baseline values, its target, then published results."""
+    """One row per value: the plan's baseline values, its target (with which way is better), then
+    published results."""
     for table_id, indicator in _all_indicators(plan):
-        def row(kind, year, value, unit, comparator="", source=None, published=None):
+        def row(kind, year, value, unit, comparator="", better="", source=None, published=None):
             return (indicator.id, table_id, *_both(indicator.name), kind, year, _number(value), unit.id,
-                    _unit_word(unit.ja), comparator, *_source(source), published.isoformat() if published else "")
+                    _unit_word(unit.ja), comparator, better, *_source(source), published.isoformat() if published else "")
         for value in indicator.values:
             yield row("baseline", value.year, value.value, indicator.unit)
         target = indicator.target
-        yield row("target", target.year, target.value, target.unit, target.comparator)
+        yield row("target", target.year, target.value, target.unit, target.comparator, indicator.direction)
         for result in indicator.results:
-            yield row("result", result.year, result.value, indicator.unit, "", result.source, result.published)
+            yield row("result", result.year, result.value, indicator.unit, source=result.source, published=result.published)
 
 
 def _progress(plan: Plan, urls: Urls) -> Iterator[tuple]:
@@ -182,7 +183,7 @@ TABLES = (
     Table("initiatives", _columns(f"id number:integer guideline_id measure_id title_ja title_en description_ja description_en "
                                   f"new:boolean dx_priority:boolean department_ids {_STATUS}"), _initiatives, ("id",)),
     Table("indicators", _columns("indicator_id table_id name_ja name_en kind year:integer value:number unit_id unit_ja "
-                                 "comparator source_title_ja source_title_en source_url published:date"),
+                                 "comparator better source_title_ja source_title_en source_url published:date"),
           _indicator_values, ("indicator_id", "kind", "year")),
     Table("progress", _columns("subject_kind subject_id year:integer status note_ja note_en source_title_ja source_title_en "
                                "source_url"), _progress, ("subject_id", "year")),

@@ -294,6 +294,11 @@ class Target:
     reference: Reference | None = None
 
 
+# Which way is better, where the target's comparator says it. exactly, approximately and about
+# do not, so the indicator says it itself (``better``): validation makes sure that it does.
+BETTER_BY_COMPARATOR = {"at-least": "higher", "greater-than": "higher", "at-most": "lower", "within": "lower"}
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: str
@@ -304,40 +309,42 @@ class Indicator:
     note_marks: tuple[str, ...] = ()
     initiative_id: str | None = None
     results: tuple[Result, ...] = ()
+    better: str | None = None  # "higher" or "lower", as plan.yaml gives it
 
     @property
     def latest_result(self) -> Result | None:
         return max(self.results, key=lambda result: result.year, default=None)
 
+    @property
+    def direction(self) -> str:
+        """"higher" or "lower": which way is better, as the indicator or its target's comparator says."""
+        return self.better or BETTER_BY_COMPARATOR[self.target.comparator]
+
     def status(self) -> str:
-        """How the latest published result stands against the target: "met", "not-met" (the
-        target year has come), "not-yet" (before the target year), "no-result" when nothing is
-        published, or "not-comparable" when the target is in another unit or a share of
-        something else. Never a projection."""
+        """How the latest published result stands against the target. Before the target year:
+        "on-track" when it already meets the target, else "not-yet"; from the target year on,
+        "met" or "not-met". "no-result" when nothing is published, "not-comparable" when the
+        target is in another unit or a share of something else. Never a projection."""
         result, target = self.latest_result, self.target
         if result is None:
             return "no-result"
         if target.of is not None or target.unit != self.unit:
             return "not-comparable"
-        if _meets(result.value, target, self._higher_is_better()):
-            return "met"
-        return "not-met" if result.year >= target.year else "not-yet"
+        meets = self.meets_target(result.value)
+        if result.year < target.year:
+            return "on-track" if meets else "not-yet"
+        return "met" if meets else "not-met"
 
-    def _higher_is_better(self) -> bool:
-        """For targets stated as a plain value (exactly, about): the direction from the last
-        baseline value to the target; upwards when there is no baseline."""
-        if self.target.comparator in ("at-least", "greater-than"):
-            return True
-        if self.target.comparator in ("at-most", "within"):
-            return False
-        baseline = max(self.values, key=lambda value: value.year, default=None)
-        return baseline is None or self.target.value >= baseline.value
-
-
-def _meets(value: float, target: Target, higher_is_better: bool) -> bool:
-    if target.comparator == "greater-than":
-        return value > target.value
-    return value >= target.value if higher_is_better else value <= target.value
+    def meets_target(self, value: float) -> bool:
+        """Whether ``value`` meets the target as worded: exactly only by the target value itself,
+        greater-than only above it; the other comparators by the target value or anything on the
+        better side of it."""
+        target = self.target
+        if target.comparator == "exactly":
+            return value == target.value
+        if target.comparator == "greater-than":
+            return value > target.value
+        return value >= target.value if self.direction == "higher" else value <= target.value
 
 
 @dataclass(frozen=True)
@@ -736,6 +743,7 @@ class _PlanBuilder:
             ),
             note_marks=tuple(data.get("note_marks", ())),
             initiative_id=data.get("initiative"),
+            better=data.get("better"),
         )
 
     def _pillar(self, data) -> Pillar:

@@ -296,8 +296,7 @@ class Localizer:
         return self.ui(key, year=issued.year, month=issued.month, day=issued.day, month_name=MONTHS[issued.month - 1])
 
     def quantity(self, value: float, unit: Unit) -> str:
-        if value == 0:
-            return "0"  # zero is zero in every unit: "more than 0", not "more than ¥0 billion"
+        """A value in its unit, the same way for every value, target and result: "0件", "3件"."""
         pattern = unit.ja if self.language == "ja" else unit.en
         return pattern.replace("{}", _format_number(self._number(value, unit)))
 
@@ -327,6 +326,12 @@ class Localizer:
         if target.year != column_year:
             text += self.ui("target_year_in_cell", year=self.fy(target.year))
         return text
+
+    def indicator_status(self, indicator: Indicator) -> str:
+        """How the latest result stands against the target, with the fiscal year of that result:
+        "目標達成（令和7（2025）年度の実績）", "Target met (FY2025 result)"."""
+        status, result = self.ui(f"indicator_status.{indicator.status()}"), indicator.latest_result
+        return self.ui("indicator_status_of_result", status=status, year=self.fy(result.year)) if result else status
 
     def chart(self, indicator: Indicator) -> Markup:
         """A line chart of an indicator's values and target, when it has two numbers or more.

@@ -23,6 +23,7 @@ from jsonschema.exceptions import ValidationError
 from .diagnostics import Diagnostic, Message, Severity, message, one_of
 from .load import LoadedPlan, Path_, SourceMap
 from .markup import FOOTNOTE_REFERENCE, disallowed_links
+from .model import BETTER_BY_COMPARATOR
 from .urls import PLAN_ID
 
 # Every value of the plan with its path (see walk).
@@ -240,6 +241,7 @@ def cross_reference_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iter
     yield from _schedule_problems(data, nodes, source)
     yield from _item_shape_problems(nodes, source)
     yield from _result_year_problems(nodes, source)
+    yield from _direction_problems(nodes, source)
     yield from _progress_year_problems(data, nodes, source)
 
 
@@ -259,6 +261,26 @@ def _result_year_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnosti
             elif year in seen:
                 yield source.diagnostic("result-year", path + ("results", index, "year"), message("second-result", year=year))
             seen.add(year)
+
+
+def _direction_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
+    """An indicator says which way is better where its target's comparator does not (exactly,
+    approximately, about), and never the opposite of what its comparator says: a result is
+    judged against the target that way, and is never guessed from the values."""
+    comparators = plan_schema()["$defs"]["comparator"]["enum"]
+    for path, node in nodes:
+        if not (len(path) >= 2 and path[-2] in ("indicators", "kpis") and isinstance(node, dict)):
+            continue
+        comparator, better = _get(node, "target", "comparator"), node.get("better")
+        if comparator not in comparators or better not in (None, "higher", "lower"):
+            continue  # the schema check reports these
+        implied = BETTER_BY_COMPARATOR.get(comparator)
+        if implied is None and better is None:
+            yield source.diagnostic("missing-better", path + ("better",),
+                                    message("missing-better", id=node.get("id"), comparator=comparator))
+        elif implied is not None and better not in (None, implied):
+            yield source.diagnostic("better-contradicts-comparator", path + ("better",), message(
+                "better-contradicts-comparator", id=node.get("id"), better=better, comparator=comparator, implied=implied))
 
 
 def _progress_year_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:

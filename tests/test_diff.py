@@ -53,6 +53,12 @@ def test_a_changed_target_and_value_with_units_and_fiscal_years(variant):
     assert "Value printed in the plan, FY2020: ¥655,000 → ¥660,000" in markdown
 
 
+def test_a_changed_way_that_is_better(variant):
+    markdown = diff_of(variant, ("          better: higher\n", "          better: lower\n"))
+    assert "よい方向：大きいほどよい → 小さいほどよい" in markdown
+    assert "Which way is better: Higher is better → Lower is better" in markdown
+
+
 def test_an_added_action_a_reworded_title_and_a_moved_schedule_span(variant):
     markdown = diff_of(variant, (ACTION, NEW_ACTION), ("title: {ja: 事務の見直し, en: Reviewing work}", "title: {ja: 事務の再点検, en: Rechecking work}"),
                        ("{from: 2022, to: 2022, text: {ja: 検討, en: Review}}", "{from: 2022, to: 2023, text: {ja: 検討, en: Review}}"))

@@ -143,3 +143,13 @@ def test_text_that_a_spreadsheet_would_run_as_a_formula_stays_text(variant):
     items = next(table for table in TABLES if table.name == "items")
     row = next(csv.DictReader(io.StringIO(csv_text(items, plan, Urls(plan)))))
     assert (row["title_ja"], row["title_en"]) == ("'=HYPERLINK(\"https://evil.example\")", "'@SUM(1)")
+
+
+def test_each_target_row_says_which_way_is_better(data):
+    folder, _ = data
+    rows = read_csv(folder / "indicators.csv")
+    better = {row["indicator_id"]: row["better"] for row in rows if row["kind"] == "target"}
+    assert better["kpi-security-incidents"] == "lower"  # target exactly 0: the indicator states it
+    assert better["indicator-net-asset-ratio"] == "higher"  # at-least says it
+    assert set(better.values()) == {"higher", "lower"}
+    assert {row["better"] for row in rows if row["kind"] != "target"} == {""}

@@ -53,7 +53,7 @@ def test_duties_of_a_department_in_plan_order():
     assert [duty.entity.id for duty in model.duties_of(related)] == ["item-01"]
 
 
-def indicator(comparator: str, target: float, results: list[tuple[int, float]], baseline: float = 60):
+def indicator(comparator: str, target: float, results: list[tuple[int, float]], baseline: float = 60, better: str | None = None):
     from datetime import date
 
     from planpub.model import Indicator, Result, Source, Target, Text, Unit, Value
@@ -62,21 +62,76 @@ def indicator(comparator: str, target: float, results: list[tuple[int, float]], 
     return Indicator(
         "i", Text("指標", "Indicator"), unit, (Value(2020, baseline),), Target(2025, target, comparator, unit),
         results=tuple(Result(year, value, date(year + 1, 6, 1), Source(Text("報告", "Report"), "https://example.jp/")) for year, value in results),
+        better=better,
     )
 
 
+# Which results meet a target of 50 (below it, the value itself, above it) for each comparator
+# and each way of being better that it allows; None where the comparator says it itself.
+TARGET = 50
+BELOW_EQUAL_ABOVE = (40, 50, 60)
+MEETS = (
+    ("exactly", "higher", (False, True, False)),  # only the value itself, whichever way is better
+    ("exactly", "lower", (False, True, False)),
+    ("at-least", None, (False, True, True)),
+    ("at-least", "higher", (False, True, True)),  # saying what the comparator says is allowed
+    ("greater-than", None, (False, False, True)),
+    ("at-most", None, (True, True, False)),
+    ("within", None, (True, True, False)),
+    ("within", "lower", (True, True, False)),
+    ("approximately", "higher", (False, True, True)),
+    ("approximately", "lower", (True, True, False)),
+    ("about", "higher", (False, True, True)),
+    ("about", "lower", (True, True, False)),
+)
+# The fiscal year of the result against the target year (2025), and the statuses it can have.
+WHEN = (("before", 2024, ("on-track", "not-yet")), ("at", 2025, ("met", "not-met")), ("after", 2026, ("met", "not-met")))
+
+
+# (comparator, better, result year, result value, status): every comparator × way of being better
+# × before, at or after the target year × a result below, at or above the target.
+STATUS_CASES = [
+    pytest.param(comparator, better, year, value, meeting if met else failing, id=f"{comparator}-{better or 'implied'}-{when}-{value}")
+    for comparator, better, meets in MEETS
+    for when, year, (meeting, failing) in WHEN
+    for value, met in zip(BELOW_EQUAL_ABOVE, meets)
+]
+
+
+@pytest.mark.parametrize(("comparator", "better", "year", "value", "status"), STATUS_CASES)
+def test_status_of_a_result_for_every_comparator_direction_and_year(comparator, better, year, value, status):
+    # The baseline is the target itself: nothing to guess a direction from.
+    assert indicator(comparator, TARGET, [(year, value)], baseline=TARGET, better=better).status() == status
+
+
 @pytest.mark.parametrize(
-    ("comparator", "target", "results", "status"),
+    ("results", "status"),
     [
-        ("at-least", 70, [], "no-result"),
-        ("at-least", 70, [(2023, 72)], "met"),
-        ("at-least", 70, [(2023, 65)], "not-yet"),
-        ("at-least", 70, [(2025, 65), (2023, 72)], "not-met"),  # the latest result counts
-        ("at-most", 50, [(2025, 50)], "met"),
-        ("greater-than", 0, [(2025, 0)], "not-met"),
-        ("exactly", 40, [(2025, 38)], "met"),  # down from the baseline of 60: at or below 40 meets it
-        ("exactly", 80, [(2025, 78)], "not-met"),  # up from 60: below 80 does not
+        ([(2024, 3)], "not-yet"),  # 3 incidents before the target year: not "met", not "on track"
+        ([(2025, 3)], "not-met"),
+        ([(2026, 1)], "not-met"),
+        ([(2024, 0)], "on-track"),
+        ([(2025, 0)], "met"),
+        ([(2025, 0), (2024, 3)], "met"),  # the latest result counts
     ],
 )
-def test_status_compares_the_latest_result_with_the_target_as_worded(comparator, target, results, status):
-    assert indicator(comparator, target, results).status() == status
+def test_security_incidents_are_met_only_by_none(results, status):
+    """The KPI as an editor records it: baseline 0 incidents, target exactly 0 in FY2025."""
+    assert indicator("exactly", 0, results, baseline=0, better="lower").status() == status
+
+
+def test_no_result_and_a_target_that_is_not_comparable():
+    from dataclasses import replace
+
+    from planpub.model import Text
+
+    assert indicator("at-least", 70, []).status() == "no-result"
+    share = indicator("approximately", 30, [(2025, 30)], better="higher")
+    assert replace(share, target=replace(share.target, of=Text("標準財政規模", "the standard fiscal scale"))).status() == "not-comparable"
+
+
+def test_the_way_that_is_better_comes_from_the_indicator_or_its_comparator():
+    assert indicator("at-least", 70, []).direction == "higher"
+    assert indicator("within", 70, []).direction == "lower"
+    assert indicator("exactly", 0, [], better="lower").direction == "lower"
+    assert plan().guidelines[0].kpis[0].direction == "higher"  # better: higher in the fixture

@@ -168,3 +168,18 @@ def test_every_text_has_english_in_this_edition(plan):
 
     walk(data, "")
     assert pending == []
+
+
+def test_each_indicator_is_better_the_way_its_text_says(plan):
+    """Costs and incidents are better lower, everything else higher (rates, counts of services,
+    satisfaction, the fund kept for emergencies), whether the indicator says it or its comparator."""
+    indicators = [i for g in plan.indicator_groups for i in g.indicators] + [k for g in plan.guidelines for k in g.kpis]
+    lower = {i.id for i in indicators if i.direction == "lower"}
+    assert lower == {
+        "indicator-admin-cost-per-resident", "previous-indicator-net-administrative-cost", "kpi-security-incidents",
+        "indicator-ordinary-balance-ratio", "previous-indicator-ordinary-balance-ratio",  # at-most
+        "indicator-special-ward-bond-balance", "previous-indicator-special-ward-bond-balance",  # within
+        "indicator-average-overtime-per-staff",  # at-most
+    }
+    incidents, = (k for k in indicators if k.id == "kpi-security-incidents")
+    assert (incidents.values[0].value, incidents.target.comparator, incidents.target.value, incidents.better) == (0, "exactly", 0, "lower")

@@ -15,6 +15,7 @@ from planpub.strings import ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
 from tests.hostile import LINK, hostile_plan, injected_markup
+from tests.test_model import STATUS_CASES, TARGET
 
 REPORT = load_report(PROJECT / "content" / "accessibility")
 
@@ -40,7 +41,7 @@ def test_quantities_in_each_language(site):
     assert (ja.quantity(53, MAN_YEN), en.quantity(53, MAN_YEN)) == ("53万円", "¥530,000")
     assert (ja.quantity(108, OKU_YEN), en.quantity(108, OKU_YEN)) == ("108億円", "¥10.8 billion")
     assert en.quantity(86.5, PERCENT) == "86.5%"
-    assert (ja.compare("greater-than", ja.quantity(0, OKU_YEN)), en.compare("greater-than", en.quantity(0, OKU_YEN))) == ("＞0", "more than 0")
+    assert (ja.compare("greater-than", ja.quantity(0, OKU_YEN)), en.compare("greater-than", en.quantity(0, OKU_YEN))) == ("＞0億円", "more than ¥0 billion")
 
 
 def test_targets_with_share_reference_and_condition(site):
@@ -234,7 +235,7 @@ def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
     assert '<td class="plan-status plan-status--no-result">No result published yet</td>' in page
     path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
     page, chapter = indicators_page(path)
-    assert '<td class="plan-status plan-status--met">Target met</td>' in page
+    assert '<td class="plan-status plan-status--on-track">On track (FY2023 result)</td>' in page  # before the target year
     assert '¥480,000 (FY2023)<br><a href="https://example.jp/r">Settlement</a> (September 30, 2024)' in page
     assert "Published results: FY2023 ¥480,000" in chapter
 
@@ -291,3 +292,69 @@ def test_a_recorded_status_shows_on_its_page_and_is_counted_in_the_overview(site
     assert '<a href="./#pillar-1-in-progress">1</a>' in progress and '<a href="./#pillar-1-not-recorded">1</a>' in progress
     assert "FY2023: In progress" in progress
     assert '<a href="progress/#pillar-1-in-progress">1</a>' in home
+
+
+STATUS_TEXTS = {
+    "ja": {"on-track": "順調", "not-yet": "未達成", "met": "目標達成", "not-met": "目標未達成"},
+    "en": {"on-track": "On track", "not-yet": "Not yet met", "met": "Target met", "not-met": "Target not met"},
+}
+STATUS_OF_RESULT = {
+    "ja": {2024: "{}（令和6（2024）年度の実績）", 2025: "{}（令和7（2025）年度の実績）", 2026: "{}（令和8（2026）年度の実績）"},
+    "en": {2024: "{} (FY2024 result)", 2025: "{} (FY2025 result)", 2026: "{} (FY2026 result)"},
+}
+
+
+def indicators_pages(changed: dict, *, kpi: bool = False) -> dict[str, str]:
+    """The indicators page in each language, for the fixture with the cost indicator (or the KPI)
+    changed: its fields replaced by ``changed``, a None dropping the field."""
+    import copy
+
+    from planpub.render import template_environment
+
+    data = copy.deepcopy(load_plan(MINIMAL).data)
+    indicator = data["informatization"]["guidelines"][0]["kpis"][0] if kpi else data["indicator_groups"][0]["indicators"][0]
+    indicator.update(changed)
+    for name in [name for name, value in indicator.items() if value is None]:
+        del indicator[name]
+    plan = build_plan(data)
+    urls = Urls(plan)
+    page = next(page for page in urls.pages if page.kind == "indicators")
+    template = template_environment(PROJECT / "content").get_template("pages/indicators.md.j2")
+    return {language: template.render(l=Localizer(language, plan, urls, page), plan=plan, page=page, subject=page.subject, report=REPORT)
+            for language in ("ja", "en")}
+
+
+def result(year: int, value: float) -> list[dict]:
+    return [{"year": year, "value": value, "date": f"{year + 1}-06-30", "source": {"title": {"ja": "決算書", "en": "Settlement"}, "url": "https://example.jp/r"}}]
+
+
+@pytest.mark.parametrize(("comparator", "better", "year", "value", "status"), STATUS_CASES)
+def test_the_status_each_page_shows_with_the_year_of_its_result(comparator, better, year, value, status):
+    pages = indicators_pages({"target": {"year": 2025, "value": TARGET, "comparator": comparator}, "better": better,
+                              "values": [{"year": 2020, "value": TARGET}], "results": result(year, value)})
+    for language, page in pages.items():
+        shown = STATUS_OF_RESULT[language][year].format(STATUS_TEXTS[language][status])
+        assert f'<td class="plan-status plan-status--{status}">{shown}</td>' in page
+
+
+def test_three_security_incidents_against_a_target_of_none_are_not_met():
+    """The KPI as an editor records it: baseline 0 incidents, target exactly 0 in FY2025, 3 in FY2024."""
+    incidents = {"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "exactly"},
+                 "better": "lower", "results": result(2024, 3)}
+    pages = indicators_pages(incidents, kpi=True)
+    assert '<td class="plan-status plan-status--not-yet">未達成（令和6（2024）年度の実績）</td>' in pages["ja"]
+    assert '<td class="plan-status plan-status--not-yet">Not yet met (FY2024 result)</td>' in pages["en"]
+    assert "<br>小さいほどよい</td>" in pages["ja"] and "<br>Lower is better</td>" in pages["en"]
+    pages = indicators_pages(incidents | {"results": result(2025, 3)}, kpi=True)
+    assert '<td class="plan-status plan-status--not-met">目標未達成（令和7（2025）年度の実績）</td>' in pages["ja"]
+    assert '<td class="plan-status plan-status--not-met">Target not met (FY2025 result)</td>' in pages["en"]
+    for page in pages.values():
+        assert "plan-status--met" not in page and "plan-status--on-track" not in page
+
+
+def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
+    pages = indicators_pages({"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "exactly"},
+                              "better": "lower", "results": result(2024, 3)}, kpi=True)
+    assert "<li>令和3（2021）年度：0手続</li>" in pages["ja"] and "<li>FY2021: 0 procedures</li>" in pages["en"]
+    assert "<td>0手続（令和7（2025）年度）<br>" in pages["ja"] and "<td>0 procedures (FY2025)<br>" in pages["en"]
+    assert "<td>3手続（令和6（2024）年度）<br>" in pages["ja"] and "<td>3 procedures (FY2024)<br>" in pages["en"]

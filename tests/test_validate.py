@@ -331,3 +331,28 @@ def test_every_field_of_the_schema_is_described_in_both_languages():
                 yield from described(child, f"{path}/{index}")
 
     assert list(described(plan_schema())) == []
+
+
+KPI_UNIT = "          unit: procedures\n          better: higher\n"
+
+
+@pytest.mark.parametrize("comparator", ["exactly", "approximately", "about"])
+def test_a_target_that_does_not_say_which_way_is_better_needs_the_indicator_to(variant, comparator):
+    path, text = variant((KPI_UNIT, "          unit: procedures\n"), ("value: 24, comparator: exactly", f"value: 24, comparator: {comparator}"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("missing-better", line_of(text, "- id: kpi-online"), 11)
+    assert diagnostic.path == "kpis[kpi-online].better"
+    assert f"indicator 'kpi-online': its target is '{comparator}'" in diagnostic.text("en")
+    assert f"指標「kpi-online」の目標は {comparator} で" in diagnostic.text("ja")
+    assert diagnostic.text("en").startswith(f"{path}:{diagnostic.line}:11: kpis[kpi-online].better: ")
+
+
+def test_a_way_that_is_better_must_agree_with_the_comparator(variant):
+    path, _ = variant((COST_TARGET, COST_TARGET + "        better: lower\n"))
+    assert validate(load_plan(path)) == []  # at-most: lower is better, as the comparator says
+    path, text = variant((COST_TARGET, COST_TARGET + "        better: higher\n"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("better-contradicts-comparator", line_of(text, "better: higher"), "indicators[indicator-cost].better")
+    assert "indicator 'indicator-cost': 'better: higher' contradicts the target's 'at-most'" in diagnostic.message
+    path, text = variant((KPI_UNIT, "          unit: procedures\n          better: up\n"))
+    assert [code for code, _, _ in problems(path)] == ["schema-enum"]  # one problem, from the schema
