@@ -294,8 +294,8 @@ class Target:
     reference: Reference | None = None
 
 
-# Which way is better, where the target's comparator says it. exactly, approximately and about
-# do not, so the indicator says it itself (``better``): validation makes sure that it does.
+# Which way is better, where the target's comparator says it. reach, exactly, approximately and
+# about do not, so the indicator says it itself (``better``): validation makes sure that it does.
 BETTER_BY_COMPARATOR = {"at-least": "higher", "greater-than": "higher", "at-most": "lower", "within": "lower"}
 
 
@@ -337,8 +337,9 @@ class Indicator:
 
     def meets_target(self, value: float) -> bool:
         """Whether ``value`` meets the target as worded: exactly only by the target value itself,
-        greater-than only above it; the other comparators by the target value or anything on the
-        better side of it."""
+        greater-than only above it; the other comparators (reach, a plain printed value, among them:
+        the plan reads 96.27% against a target of 96% as met) by the target value or anything on
+        the better side of it."""
         target = self.target
         if target.comparator == "exactly":
             return value == target.value

@@ -264,8 +264,8 @@ def _result_year_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnosti
 
 
 def _direction_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
-    """An indicator says which way is better where its target's comparator does not (exactly,
-    approximately, about), and never the opposite of what its comparator says: a result is
+    """An indicator says which way is better where its target's comparator does not (reach,
+    exactly, approximately, about), and never the opposite of what its comparator says: a result is
     judged against the target that way, and is never guessed from the values."""
     comparators = plan_schema()["$defs"]["comparator"]["enum"]
     for path, node in nodes:

@@ -149,7 +149,7 @@ def test_each_target_row_says_which_way_is_better(data):
     folder, _ = data
     rows = read_csv(folder / "indicators.csv")
     better = {row["indicator_id"]: row["better"] for row in rows if row["kind"] == "target"}
-    assert better["kpi-security-incidents"] == "lower"  # target exactly 0: the indicator states it
+    assert better["kpi-security-incidents"] == "lower"  # target 0 (reach): the indicator states it
     assert better["indicator-net-asset-ratio"] == "higher"  # at-least says it
     assert set(better.values()) == {"higher", "lower"}
     assert {row["better"] for row in rows if row["kind"] != "target"} == {""}

@@ -71,6 +71,8 @@ def indicator(comparator: str, target: float, results: list[tuple[int, float]], 
 TARGET = 50
 BELOW_EQUAL_ABOVE = (40, 50, 60)
 MEETS = (
+    ("reach", "higher", (False, True, True)),  # a plain printed value: it, or better
+    ("reach", "lower", (True, True, False)),
     ("exactly", "higher", (False, True, False)),  # only the value itself, whichever way is better
     ("exactly", "lower", (False, True, False)),
     ("at-least", None, (False, True, True)),

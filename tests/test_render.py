@@ -353,7 +353,7 @@ def test_three_security_incidents_against_a_target_of_none_are_not_met():
 
 
 def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
-    pages = indicators_pages({"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "exactly"},
+    pages = indicators_pages({"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "reach"},
                               "better": "lower", "results": result(2024, 3)}, kpi=True)
     assert "<li>令和3（2021）年度：0手続</li>" in pages["ja"] and "<li>FY2021: 0 procedures</li>" in pages["en"]
     assert "<td>0手続（令和7（2025）年度）<br>" in pages["ja"] and "<td>0 procedures (FY2025)<br>" in pages["en"]

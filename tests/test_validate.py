@@ -336,9 +336,9 @@ def test_every_field_of_the_schema_is_described_in_both_languages():
 KPI_UNIT = "          unit: procedures\n          better: higher\n"
 
 
-@pytest.mark.parametrize("comparator", ["exactly", "approximately", "about"])
+@pytest.mark.parametrize("comparator", ["reach", "exactly", "approximately", "about"])
 def test_a_target_that_does_not_say_which_way_is_better_needs_the_indicator_to(variant, comparator):
-    path, text = variant((KPI_UNIT, "          unit: procedures\n"), ("value: 24, comparator: exactly", f"value: 24, comparator: {comparator}"))
+    path, text = variant((KPI_UNIT, "          unit: procedures\n"), ("value: 24, comparator: reach", f"value: 24, comparator: {comparator}"))
     diagnostic, = validate(load_plan(path))
     assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("missing-better", line_of(text, "- id: kpi-online"), 11)
     assert diagnostic.path == "kpis[kpi-online].better"
