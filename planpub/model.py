@@ -390,6 +390,7 @@ class Section:
     blocks: tuple[Block, ...] = ()
     subsections: tuple[Section, ...] = ()
     notes: tuple[Note, ...] = ()
+    title_marked: Text | None = None  # the title as printed, with its note marks (※)
 
 
 @dataclass(frozen=True)
@@ -430,6 +431,7 @@ class Item:
     departments: tuple[Department, ...] = ()
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
+    title_marked: Text | None = None  # the title as printed, with its note marks (※)
     guideline: Guideline | None = None
     progress: tuple[Progress, ...] = ()
 
@@ -474,6 +476,7 @@ class Initiative:
     departments: tuple[Department, ...] = ()
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
+    title_marked: Text | None = None  # the title as printed, with its note marks (※)
     figures: tuple[FigureBlock, ...] = ()
     progress: tuple[Progress, ...] = ()
 
@@ -487,6 +490,7 @@ class Measure:
     new: bool = False
     summary: Text | None = None
     notes: tuple[Note, ...] = ()
+    title_marked: Text | None = None  # the title as printed, with its note marks (※)
 
 
 @dataclass(frozen=True)
@@ -689,7 +693,7 @@ class _PlanBuilder:
     def _section(self, data) -> Section:
         return Section(
             id=data["id"],
-            title=_text(data["title"]),
+            **_titles(data),
             number=data.get("number"),
             blocks=tuple(self._block(b) for b in data.get("blocks", ())),
             subsections=tuple(self._section(s) for s in data.get("subsections", ())),
@@ -769,7 +773,7 @@ class _PlanBuilder:
         return Item(
             id=data["id"],
             number=data["number"],
-            title=_text(data["title"]),
+            **_titles(data),
             purpose=_optional_text(data.get("purpose")),
             guideline=self.guidelines.get(data.get("guideline")),
             new=data.get("new", False),
@@ -805,7 +809,7 @@ class _PlanBuilder:
                     id=m["id"],
                     number=m["number"],
                     new=m.get("new", False),
-                    title=_text(m["title"]),
+                    **_titles(m),
                     summary=_optional_text(m.get("summary")),
                     notes=_notes(m.get("notes", ())),
                     initiatives=tuple(self._initiative(i) for i in m["initiatives"]),
@@ -818,7 +822,7 @@ class _PlanBuilder:
         return Initiative(
             id=data["id"],
             number=data["number"],
-            title=_text(data["title"]),
+            **_titles(data),
             description=_text(data["description"]),
             new=data.get("new", False),
             dx_priority=data.get("dx_priority", False),
@@ -843,6 +847,20 @@ def _text(data: dict[str, str]) -> Text:
 
 def _optional_text(data: dict[str, str] | None) -> Text | None:
     return _text(data) if data else None
+
+
+def _titles(data) -> dict[str, Text | None]:
+    """An entity's title, and the title as printed when the draft prints note marks in it (※):
+    each mark after its words (``title_marks``). The heading shows a mark as a link to its note;
+    nothing else takes it as part of the title."""
+    title = _text(data["title"])
+    printed = {"ja": title.ja, "en": title.en}
+    for mark in data.get("title_marks", ()):
+        for language, text in printed.items():
+            after = mark["after"].get(language)
+            if text is not None and after:
+                printed[language] = text.replace(after, after + mark["mark"], 1)
+    return {"title": title, "title_marked": Text(**printed) if data.get("title_marks") else None}
 
 
 def _notes(data) -> tuple[Note, ...]:

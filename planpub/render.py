@@ -177,6 +177,26 @@ class Localizer:
             title = f"[{title}]({href})"
         return Markup(f"{'#' * level} {title} {{ {attributes} }}")
 
+    def titled_heading(self, level: int, subject: Any, prefix: str = "") -> Markup:
+        """The heading of an item, initiative, measure or section: its title as printed, where a
+        note mark (※) is a link to the note. The table of contents, search and the PDF's
+        bookmarks take the title without the mark."""
+        if subject.title_marked is None:
+            return self.heading(level, subject.title, subject.id, prefix)
+        marks = [note.mark.shown(self.language) for note in subject.notes if not note.mark.ja.isdigit()]
+        pieces = re.split("(" + "|".join(map(re.escape, sorted(marks, key=len, reverse=True))) + ")", self.raw(subject.title_marked))
+        title = "".join(self._note_link(piece, subject.id) if index % 2 else self._mark(self.inline_markdown(piece))
+                        for index, piece in enumerate(pieces))
+        label = plain_html(f"{prefix} {self.raw(subject.title)}" if prefix else self.raw(subject.title))  # no } ends the list
+        attributes = f'#{subject.id} data-toc-label="{label}" data-bookmark-label="{label}"'
+        attributes += ' lang="ja"' if self.pending(subject.title_marked) else ""
+        prefix = f"{self._mark(self.inline_markdown(prefix))} " if prefix else ""
+        return Markup(f"{'#' * level} {prefix}{title} {{ {attributes} }}")
+
+    def _note_link(self, mark: str, owner: str) -> str:
+        return (f'<sup class="plan-note-ref" data-search-exclude><a href="#{self.note_anchor(owner, mark)}" '
+                f'aria-label="{escape(self.ui("footnote"))} {escape(mark)}">{escape(mark)}</a></sup>')
+
     def description(self, page: Page) -> str:
         """A page's meta description: the plain text of its own purpose, summary or description,
         else of its first paragraph, shortened; else its title within the plan."""

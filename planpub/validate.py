@@ -63,7 +63,7 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     source, data = loaded.source, loaded.data
     problems = list(schema_problems(data, source))
     nodes = walk(data)
-    for check in (cross_reference_problems, text_problems, non_finite_problems, footnote_problems, date_problems):
+    for check in (cross_reference_problems, text_problems, non_finite_problems, footnote_problems, title_mark_problems, date_problems):
         problems += check(data, nodes, source)
     # jsonschema reports a missing field once per name; the message already names them all.
     return sorted(dict.fromkeys(problems), key=lambda d: (d.line, d.column, d.code))
@@ -496,6 +496,32 @@ def footnote_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Di
                 owners = (path[:length] for length in range(len(path), -1, -1))
                 if not any(mark in _numbered_notes(by_path.get(owner)) for owner in owners):
                     yield source.diagnostic("unknown-footnote", path + (language,), message("unknown-footnote", mark=mark))
+
+
+def title_mark_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
+    """A note mark in a title (title_marks) is a mark of the entity's own notes, placed after
+    words its title has in each language; note marks are never typed into the title itself."""
+    for path, node in nodes:
+        if not (isinstance(node, dict) and isinstance(node.get("title"), dict)):
+            continue
+        notes = node.get("notes") if isinstance(node.get("notes"), list) else []
+        own_marks = {note["mark"] for note in notes if isinstance(note, dict) and isinstance(note.get("mark"), str)}
+        title = node["title"]
+        for language in ("ja", "en"):
+            typed = [mark for mark in own_marks if not mark.isdigit() and mark in str(title.get(language, ""))]
+            for mark in typed:
+                yield source.diagnostic("mark-in-title", path + ("title", language), message("mark-in-title", mark=mark))
+        marks = node.get("title_marks") if isinstance(node.get("title_marks"), list) else []
+        for index, entry in enumerate(marks):
+            if not isinstance(entry, dict):
+                continue
+            where = path + ("title_marks", index)
+            if entry.get("mark") not in own_marks:
+                yield source.diagnostic("unknown-title-mark", where + ("mark",), message("unknown-title-mark", mark=entry.get("mark")))
+            after = entry.get("after") if isinstance(entry.get("after"), dict) else {}
+            for language, words in after.items():
+                if language in ("ja", "en") and isinstance(words, str) and words not in str(title.get(language, "")):
+                    yield source.diagnostic("title-mark-place", where + ("after", language), message("title-mark-place", words=words))
 
 
 def date_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:

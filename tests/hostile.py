@@ -25,8 +25,8 @@ MARKER = "__inj"
 def _hostile(node, numbers: Iterator[int]):
     """Every text ({ja: …, en: …}) with PAYLOAD after it, in both languages, numbered in order."""
     if isinstance(node, dict):
-        # A note's mark is how indicators refer to it, not text to show.
-        node = {key: value if key == "mark" else _hostile(value, numbers) for key, value in node.items()}
+        # A note's mark and a title mark's words refer to other text; they are not text to show.
+        node = {key: value if key in ("mark", "title_marks") else _hostile(value, numbers) for key, value in node.items()}
         if isinstance(node.get("ja"), str):
             payload = PAYLOAD.format(number=next(numbers))
             node.update({language: f"{node[language]} {payload}" for language in ("ja", "en") if isinstance(node.get(language), str)})

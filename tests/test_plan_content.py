@@ -1,6 +1,12 @@
 """The real plan.yaml carries the content this edition promises, faithfully to the draft."""
 
+import csv
+import json
+import re
+import subprocess
+
 import pytest
+from pypdf import PdfReader
 
 from planpub.load import load_plan
 from planpub.model import build_plan
@@ -183,3 +189,54 @@ def test_each_indicator_is_better_the_way_its_text_says(plan):
     }
     incidents, = (k for k in indicators if k.id == "kpi-security-incidents")
     assert (incidents.values[0].value, incidents.target.comparator, incidents.target.value, incidents.better) == (0, "reach", 0, "lower")
+
+
+def _titles_in_json(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "title":
+                yield json.dumps(value, ensure_ascii=False)
+            yield from _titles_in_json(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _titles_in_json(value)
+
+
+def _published_titles(site):
+    """Every title the built site, its search, its open data and its PDFs give, with where."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for pattern in (r"<title>(.*?)</title>", r"<caption>(.*?)</caption>", r'class="md-nav__link[^"]*"[^>]*>(.*?)</', r'role="region" aria-label="([^"]*)"'):
+            yield from ((f"{page}: {pattern[:12]}", title) for title in re.findall(pattern, html, re.S))
+    for index in site.rglob("search_index.json"):
+        yield from ((str(index), doc["title"]) for doc in json.loads(index.read_text(encoding="utf-8"))["docs"])
+    for data in (site / "data").rglob("*.json"):
+        yield from ((str(data), title) for title in _titles_in_json(json.loads(data.read_text(encoding="utf-8"))))
+    for table in (site / "data").glob("*.csv"):
+        for row in csv.DictReader(table.read_text(encoding="utf-8-sig").splitlines()):
+            yield from ((str(table), value) for column, value in row.items() if column.startswith("title"))
+    for pdf in site.rglob("*.pdf"):
+        yield from ((str(pdf), title) for title in _outline_titles(PdfReader(pdf).outline))
+
+
+def _outline_titles(outline):
+    for entry in outline:
+        yield from _outline_titles(entry) if isinstance(entry, list) else (entry.title,)
+
+
+def test_no_title_anywhere_carries_a_note_mark(built_site):
+    """A note mark printed in a title (item No.15's ※) is a link in the heading, never title text."""
+    titles = list(_published_titles(built_site))
+    assert len(titles) > 1000
+    assert [(where, title) for where, title in titles if "※" in title] == []
+
+
+def test_nothing_published_tells_maintainers_what_to_do(built_site):
+    """Instructions to the editors (a file or field to update) belong in the contributor guides."""
+    maintenance = re.compile(r"plan\.yaml|official_source|build\.py")
+    pages = [page for page in built_site.rglob("*.html")
+             if maintenance.search(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))]
+    assert pages == []
+    for pdf in built_site.rglob("*.pdf"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert not maintenance.search(text), pdf

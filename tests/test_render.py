@@ -74,8 +74,31 @@ def test_same_template_writes_each_language(site):
     body, front_matter = get_data(rendered["ja"].files["items/01/index.md"])  # as MkDocs reads it
     assert front_matter == {"description": "効率化する。"}
     body = body.lstrip("\n")
-    assert body.startswith("# 取組項目 No\\.1 事務の見直し { #item-01 }")
-    assert rendered["en"].files["items/01/index.md"].split("---\n\n", 1)[1].startswith("# Reform item No\\.1 Reviewing work { #item-01 }")
+    assert body.startswith("# 取組項目 No\\.1 事務" + _note_link("脚注") + "の見直し "
+                           '{ #item-01 data-toc-label="取組項目 No.1 事務の見直し" data-bookmark-label="取組項目 No.1 事務の見直し" }')
+    assert rendered["en"].files["items/01/index.md"].split("---\n\n", 1)[1].startswith(
+        "# Reform item No\\.1 Reviewing work" + _note_link("Footnote") +
+        ' { #item-01 data-toc-label="Reform item No.1 Reviewing work" data-bookmark-label="Reform item No.1 Reviewing work" }')
+
+
+def _note_link(label: str) -> str:
+    return f'<sup class="plan-note-ref" data-search-exclude><a href="#item-01-note-0" aria-label="{label} ※">※</a></sup>'
+
+
+def test_a_note_mark_in_a_title_links_to_its_note_and_stays_out_of_the_title(site):
+    plan, urls, rendered = site
+    html = markdown.markdown(get_data(rendered["en"].files["items/01/index.md"])[0], extensions=["attr_list", "toc"])
+    assert '<dt id="item-01-note-0">※</dt>' in html and 'href="#item-01-note-0"' in html
+    item = plan.pillars[0].items[0]
+    assert (item.title.en, item.title_marked.en) == ("Reviewing work", "Reviewing work※")
+    assert all("※" not in title for entry in rendered["en"].nav for title in _nav_titles(entry))
+
+
+def _nav_titles(entry):
+    for title, value in entry.items():
+        yield title
+        for child in value[1:] if isinstance(value, list) else ():
+            yield from _nav_titles(child)
 
 
 def test_front_matter_reads_back_as_written_whatever_the_text():

@@ -161,6 +161,16 @@ def test_a_link_to_anything_but_http_https_or_mailto_is_an_error_in_any_text(var
     assert f"'{target}'" in diagnostic.text("en") and diagnostic.line == line_of(changed, "[Apply]")
 
 
+@pytest.mark.parametrize("change, code, field", [
+    (("title: {ja: 事務の見直し, en: Reviewing work}", "title: {ja: 事務※の見直し, en: Reviewing work}"), "mark-in-title", "title.ja"),
+    (("title_marks: [{mark: ※, after:", "title_marks: [{mark: ※2, after:"), "unknown-title-mark", "title_marks[0].mark"),
+    (("after: {ja: 事務, en: work}", "after: {ja: 事務, en: task}"), "title-mark-place", "title_marks[0].after.en"),
+])
+def test_a_note_mark_in_a_title_is_placed_by_title_marks_after_words_of_the_title(variant, change, code, field):
+    path, text = variant(change)
+    assert problems(path) == [(code, line_of(text, change[1]), f"items[item-01].{field}")]
+
+
 def test_terminology_variant_is_reported(variant):
     path, text = variant(("summary: {ja: 柱の説明。, en: About the pillar.}", "summary: {ja: 改革の柱の説明。, en: About the reform column.}"))
     assert [code for code, _, _ in problems(path)] == ["terminology"]
