@@ -187,8 +187,22 @@ def _refuse_aliases(text: str, file: str) -> None:
         raise PlanError(problems)
 
 
+# PyYAML's context for a [ … ] or { … } that the next key ran into: the bracket it still expects.
+_OPEN_BRACKETS = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+
+
 def _syntax_diagnostic(error: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+    """Where the parser stopped and, when that is not where the trouble began (a [ left open is
+    noticed only at the next key), also where it began."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     detail = " ".join(part for part in (error.context, error.problem) if part)  # PyYAML's words, in English
-    return Diagnostic("yaml-syntax", message("yaml-syntax", detail=detail), file, line, column)
+    began = error.context_mark
+    if began is None or (began.line, began.column) == (mark.line, mark.column):
+        said = message("yaml-syntax", detail=detail)
+    elif error.context in _OPEN_BRACKETS:
+        opening, closing = _OPEN_BRACKETS[error.context]
+        said = message("yaml-unclosed", detail=detail, opening=opening, closing=closing, line=began.line + 1, column=began.column + 1)
+    else:
+        said = message("yaml-syntax-began", detail=detail, line=began.line + 1, column=began.column + 1)
+    return Diagnostic("yaml-syntax", said, file, line, column)

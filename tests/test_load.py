@@ -36,6 +36,22 @@ def test_syntax_error_points_to_its_line(variant):
     assert line >= line_of(text, "status: [draft")
 
 
+@pytest.mark.parametrize("language, said", [
+    ("en", "the [ at line {line}, column {column} has no closing ]"),
+    ("ja", "{line}行{column}列の「[」に対応する「]」がありません"),
+])
+def test_an_unclosed_flow_sequence_says_where_it_opened(variant, language, said):
+    """The parser notices a missing ] only at the next key: the message also names the [."""
+    path, text = variant(("departments: [planning, related-divisions]", "departments: [planning, related-divisions"))
+    with pytest.raises(PlanError) as error:
+        load_plan(path)
+    diagnostic, = error.value.diagnostics
+    opened = line_of(text, "departments: [planning, related-divisions")
+    assert diagnostic.line == opened + 1  # where the next key starts
+    column = text.splitlines()[opened - 1].index("[") + 1
+    assert said.format(line=opened, column=column) in diagnostic.text(language)
+
+
 def test_duplicate_key_is_an_error(variant):
     path, text = variant(("  status: draft\n", "  status: draft\n  status: final\n"))
     with pytest.raises(PlanError) as error:
