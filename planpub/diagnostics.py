@@ -11,7 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from .strings import ui_strings
 
@@ -57,14 +61,46 @@ def one_of(items: tuple[Any, ...], joined_by: str = "or") -> Message:
 
 
 @dataclass(frozen=True)
-class Diagnostic:
+class Code:
+    """A diagnostic code of the catalogue (diagnostic_codes.yaml): how serious, and what it means."""
+
     code: str
+    severity: Severity
+    meaning: dict[str, str]  # by language
+
+
+@lru_cache(maxsize=1)
+def codes() -> dict[str, Code]:
+    """Every code a check can report, in the order of the catalogue."""
+    catalogue = yaml.safe_load(resources.files(__package__).joinpath("diagnostic_codes.yaml").read_text(encoding="utf-8"))
+    return {code: Code(code, Severity(entry["severity"]), {language: entry[language] for language in LANGUAGES})
+            for code, entry in catalogue.items()}
+
+
+def code_table(language: str) -> str:
+    """The catalogue as the Markdown table the editing guide of ``language`` shows."""
+    heading = ui_strings(language)["messages"]["code-table"]
+    rows = [f"| `{code.code}` | {ui_strings(language)['messages'][code.severity.value]} | {code.meaning[language]} |"
+            for code in codes().values()]
+    return "\n".join([heading, "|---|---|---|", *rows]) + "\n"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str  # from the catalogue: an unknown code fails here, not in an editor's terminal
     said: Message
     file: str
     line: int
     column: int
     path: str = ""
-    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if self.code not in codes():
+            raise KeyError(f"diagnostic code {self.code!r} is not in planpub/diagnostic_codes.yaml")
+
+    @property
+    def severity(self) -> Severity:
+        return codes()[self.code].severity
 
     @property
     def message(self) -> str:
