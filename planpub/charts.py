@@ -20,10 +20,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from markupsafe import Markup, escape
+
+from .numbers import decimal_text
 
 KINDS = ("baseline", "result", "target")
 VIEW_WIDTH = 480  # user units; near the CSS width the chart is meant for, so 14 units ≈ 14 px
@@ -87,7 +88,7 @@ def chart_svg(spec: ChartSpec) -> Markup:
     legend, legend_height = _legend(spec)
     low, high, step = _axis_range([p.value for p in spec.points])
     ticks = [round(low + i * step, 10) for i in range(round((high - low) / step) + 1)]
-    tick_labels = [_plain_number(t) for t in ticks]
+    tick_labels = [decimal_text(round(t, 9)) for t in ticks]  # no float noise (0.30000000000000004)
     left, turned = _plot_left(spec.points, tick_labels)
     label_lines = _target_label_lines(spec, VIEW_WIDTH - PAD - left)
     ceiling = PAD + legend_height
@@ -241,12 +242,6 @@ def _centred_x(centre: float, width: float) -> float:
 def _n(value: float) -> str:
     """A coordinate with at most 2 decimals and no trailing zeros: small, deterministic output."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _plain_number(value: float) -> str:
-    """A gridline label: digits grouped by thousands, no unit, no float noise (0.30000000000000004)."""
-    text = f"{Decimal(repr(round(value, 9))).normalize():,f}"
     return "0" if text == "-0" else text
 
 

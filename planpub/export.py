@@ -17,13 +17,13 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .build_time import W3C_TIME, build_time
 from .model import Indicator, Plan, Source, Text, latest_progress
+from .numbers import decimal_text
 from .strings import ui_strings
 from .urls import DATA, LANGUAGE_ROOTS, Urls, record_path
 
@@ -124,7 +124,7 @@ def _indicator_values(plan: Plan, urls: Urls) -> Iterator[tuple]:
     published results."""
     for table_id, indicator in _all_indicators(plan):
         def row(kind, year, value, unit, comparator="", better="", source=None, published=None):
-            return (indicator.id, table_id, *_both(indicator.name), kind, year, _number(value), unit.id,
+            return (indicator.id, table_id, *_both(indicator.name), kind, year, decimal_text(value, grouped=False), unit.id,
                     _unit_word(unit.ja), comparator, better, *_source(source), published.isoformat() if published else "")
         for value in indicator.values:
             yield row("baseline", value.year, value.value, indicator.unit)
@@ -192,12 +192,6 @@ TABLES = (
     Table("departments", _columns("id name_ja name_en is_group:boolean page_ja page_en"), _departments_table, ("id",)),
     Table("glossary", _columns("id term_ja term_en reading definition_ja definition_en page_ja page_en"), _terms, ("id",)),
 )
-
-
-def _number(value: float) -> str:
-    """53.0 → "53", 1.5 → "1.5": the value as the plan gives it."""
-    normalized = Decimal(str(value)).normalize()
-    return f"{normalized:f}"
 
 
 def _unit_word(pattern: str) -> str:

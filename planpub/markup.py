@@ -75,8 +75,11 @@ def disallowed_links(source: str) -> list[str]:
     return [target for target in _LINK_TARGET.findall(source) if not is_allowed_link(target)]
 
 
-# Kana, kanji, CJK punctuation and full-width forms: a run of these in English text is Japanese.
-_JAPANESE = r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffef"
+# Japanese letters (kana, kanji and the marks 々 〆 that repeat or close a word): where words are.
+_LETTERS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆"
+JAPANESE_LETTER = re.compile(f"[{_LETTERS}]")
+# The letters with CJK punctuation and full-width forms: a run of these in English text is Japanese.
+_JAPANESE = _LETTERS + "\u3000-\u303f\uff01-\uff60\uffe0-\uffef"
 _JAPANESE_RUN = re.compile(rf"(?:\d[\d.,]*)?[{_JAPANESE}]+(?:[ ・]?[{_JAPANESE}0-9０-９]+)*")
 _JAPANESE_CHAR = re.compile(rf"[{_JAPANESE}]")  # a quick test before the run pattern, slow to try
 _TAG = re.compile(r"(<[^>]*>)")

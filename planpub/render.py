@@ -25,6 +25,7 @@ from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
 from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, plain_html, render_prose
 from .model import NO_STATUS, PROGRESS_STATUSES, Indicator, Part, Plan, Progress, Target, Text, Unit, When, by_latest_status, latest_progress
+from .numbers import decimal_text
 from .strings import ui_strings
 from .urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls, record_path
 
@@ -318,7 +319,7 @@ class Localizer:
     def quantity(self, value: float, unit: Unit) -> str:
         """A value in its unit, the same way for every value, target and result: "0件", "3件"."""
         pattern = unit.ja if self.language == "ja" else unit.en
-        return pattern.replace("{}", _format_number(self._number(value, unit)))
+        return pattern.replace("{}", decimal_text(self._number(value, unit)))
 
     def shown_number(self, value: float, unit: Unit) -> float:
         """The number as this language shows it: 53 (万円) is 530,000 in English's ¥."""
@@ -463,15 +464,6 @@ def _first_paragraph(sections) -> Text | None:
         if found:
             return found
     return None
-
-
-def _format_number(number: Decimal) -> str:
-    """1234.50 → 1,234.5; 30 → 30. No rounding: values are shown as the plan gives them."""
-    normalized = number.normalize()
-    if normalized == normalized.to_integral():
-        return f"{int(normalized):,}"
-    whole, fraction = f"{normalized:f}".split(".")
-    return f"{int(whole):,}.{fraction}"
 
 
 @lru_cache(maxsize=4)

@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヵヶー]")
+from .markup import JAPANESE_LETTER
+
 TAG = re.compile(r"(<[^>]+>)")
 WORD_BREAK = "\u200b"
 WORKER_WRAPPER = Path(__file__).with_name("assets") / "search_ja_worker.js"
@@ -39,12 +40,12 @@ def segment(text: str, spellings: set[str], analyze=None) -> str:
     analyze = analyze or _tokenizer()
     out = []
     for piece in TAG.split(text):
-        if not piece or piece.startswith("<") or not JAPANESE.search(piece):
+        if not piece or piece.startswith("<") or not JAPANESE_LETTER.search(piece):
             out.append(piece)
             continue
         words: list[str] = []
         for surface, normalized in analyze(piece):
-            if normalized != surface and JAPANESE.search(normalized):
+            if normalized != surface and JAPANESE_LETTER.search(normalized):
                 spellings.add(normalized)
             if words and not words[-1][-1:].isspace() and not surface[:1].isspace():
                 words.append(WORD_BREAK)
