@@ -76,7 +76,7 @@ def prepare(plan_path: Path, work: Path, pdf: bool) -> tuple:
 def audit(plan_path: Path, out_dir: Path, site_url: str | None = None) -> None:
     """Build, run the automated accessibility checks over the built site, record what they found
     for the test-results page, and build again so that the page shows it."""
-    from planpub.audit import audit as run_audit, write_results
+    from planpub.qa.audit import audit as run_audit, write_results
     from planpub.urls import LANGUAGES
 
     plan = build(plan_path, out_dir, site_url)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import build
-from planpub.audit import CHROMIUM, QuietHandler, serve
+from planpub.qa.audit import CHROMIUM, QuietHandler, serve
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "lighthouse" / "node_modules" / ".bin" / "lighthouse"

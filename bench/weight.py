@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError, sync_playwright
 
-from planpub.audit import CHROMIUM, CHROMIUM_ARGS, serve, site_pages
+from planpub.qa.audit import CHROMIUM, CHROMIUM_ARGS, serve, site_pages
 
 SAMPLE = ["", "items/01/", "indicators/", "roadmap/", "en/", "en/items/01/", "en/indicators/", "en/roadmap/"]
 QUERIES = {"": "デジタル化", "en/": "digital"}

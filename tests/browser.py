@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 from playwright.sync_api import sync_playwright
 
-from planpub.audit import CHROMIUM, CHROMIUM_ARGS
+from planpub.qa.audit import CHROMIUM, CHROMIUM_ARGS
 
 
 @contextmanager

@@ -64,7 +64,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built plan served on 127.0.0.1."""
-    from planpub.audit import serve
+    from planpub.qa.audit import serve
 
     with serve(built_site) as url:
         yield url

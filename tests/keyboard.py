@@ -1,12 +1,12 @@
 """Helpers for keyboard tests: open a page at a width, press keys and read what has focus, with
-the in-page helpers the audit uses (planpub/audit_checks.js)."""
+the in-page helpers the audit uses (planpub/qa/audit_checks.js)."""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from planpub.audit import CHECKS_SCRIPT, EMPTY_INDEX
+from planpub.qa.audit import CHECKS_SCRIPT, EMPTY_INDEX
 
 WIDTHS = [1280, 1024, 390]
 HEIGHT = 800
@@ -14,7 +14,7 @@ HEIGHT = 800
 
 @dataclass
 class Stop:
-    """One element focused by Tab (see __kb.measure in planpub/audit_checks.js)."""
+    """One element focused by Tab (see __kb.measure in planpub/qa/audit_checks.js)."""
 
     key: str
     tag: str

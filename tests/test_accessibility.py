@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 
-from planpub.accessibility import load_report
-from planpub.audit import CHECK_CRITERIA
+from planpub.accessibility import CHECK_CRITERIA, load_report
 from planpub.diagnostics import PlanError
 from tests.conftest import PROJECT
 
@@ -90,3 +91,12 @@ def test_a_record_for_an_unknown_criterion_is_an_error_naming_the_file(folder):
     with pytest.raises(PlanError) as error:
         folder("- {criterion: 9.9.9, date: 2026-11-01, result: passed, method: {ja: x, en: x}}\n")
     assert "manual-checks.yaml" in str(error.value)
+
+
+def test_the_product_never_imports_the_quality_checks():
+    """Rendering the results page reads the committed results and the criteria only: building
+    the site needs neither the browser nor the audit's npm packages."""
+    product = [f"planpub.{path.stem}" for path in (PROJECT / "planpub").glob("*.py") if path.stem != "__init__"]
+    script = f"import sys; import {', '.join(product)}; print(sorted(m for m in sys.modules if m.startswith('planpub.qa')))"
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=PROJECT).stdout
+    assert loaded.strip() == "[]"

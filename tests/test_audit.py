@@ -3,7 +3,7 @@ browser runs the checks in test_site_browser.py)."""
 
 from __future__ import annotations
 
-from planpub.audit import PageReport, page_problems, site_pages, summarize
+from planpub.qa.audit import PageReport, page_problems, site_pages, summarize
 
 SITE = "Plan"
 
@@ -45,7 +45,7 @@ def test_titles_say_page_then_plan_except_on_the_home_pages():
 
 def test_repeated_titles_are_found_across_pages():
     pages = {"en/a/": "en", "en/b/": "en"}
-    summary = summarize({path: report() for path in pages}, pages, [], {"en": SITE}, {"1.4.3": ["color-contrast"]})
+    summary = summarize({path: report() for path in pages}, pages, [], {"en": SITE}, {"1.4.3": ["color-contrast"]}, {"axe-core": "4.0"})
     assert summary["checks"]["titles"] == [f"same title 'Page — {SITE}' on en/a/, en/b/"]
     assert summary["axe_rules"] == {"1.4.3": {"rules": ["color-contrast"], "failed": []}}
 

@@ -1,11 +1,11 @@
-"""The in-page checks of the audit (planpub/audit_checks.js) on small pages made to fail them, so
+"""The in-page checks of the audit (planpub/qa/audit_checks.js) on small pages made to fail them, so
 that a check that finds nothing on the site is known to be able to find something."""
 
 from __future__ import annotations
 
 import pytest
 
-from planpub.audit import CHECKS_SCRIPT
+from planpub.qa.audit import CHECKS_SCRIPT
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from build import build
-from planpub.audit import serve
+from planpub.qa.audit import serve
 from planpub.markup import render_prose
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES
 from tests.conftest import MINIMAL

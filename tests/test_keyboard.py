@@ -13,7 +13,7 @@ from dataclasses import asdict
 import pytest
 from playwright.sync_api import expect
 
-from planpub.audit import AXE_SCRIPT, AXE_TAGS, stop_problems
+from planpub.qa.audit import AXE_SCRIPT, AXE_TAGS, stop_problems
 from tests.keyboard import WIDTHS, active, opened, press, record, tab_to
 
 MENU = {"ja": "メニュー", "en": "Menu"}

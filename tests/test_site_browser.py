@@ -1,5 +1,5 @@
 """End to end: build the real plan, serve it on 127.0.0.1 and run the accessibility audit over
-every page of both languages (planpub/audit.py): each page must pass every check, and the
+every page of both languages (planpub/qa/audit.py): each page must pass every check, and the
 committed results behind the test-results page must say what the checks find."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from planpub.audit import axe_rules, check_site, html_errors, other_language, page_problems, site_pages, summarize
+from planpub.qa.audit import axe_rules, check_site, html_errors, other_language, page_problems, site_pages, summarize, tool_versions
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.urls import LANGUAGE_ROOTS, LANGUAGES, Urls
@@ -70,7 +70,7 @@ def test_html_is_valid(html):
 
 
 def test_titles_are_unique(reports):
-    summary = summarize(reports, EXPECTED, [], SITE_NAMES, {})
+    summary = summarize(reports, EXPECTED, [], SITE_NAMES, {}, {})
     assert summary["checks"]["titles"] == []
 
 
@@ -78,7 +78,7 @@ def test_committed_results_say_what_the_checks_find(reports, html):
     """The test-results page is rendered from results.json: it must not go stale. When this
     fails, run `make audit` and commit content/accessibility/results.json."""
     committed = json.loads(RESULTS.read_text(encoding="utf-8"))
-    found = summarize(reports, EXPECTED, html, SITE_NAMES, axe_rules())
+    found = summarize(reports, EXPECTED, html, SITE_NAMES, axe_rules(), tool_versions())
     assert {key: committed.get(key) for key in found} == found
 
 

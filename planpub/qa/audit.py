@@ -1,10 +1,10 @@
-"""Stage 7: the automated accessibility audit of a built site (``build.py audit``, ``make audit``).
+"""The automated accessibility audit of a built site (``build.py audit``, ``make audit``).
 
 Serves the site on 127.0.0.1 and opens every page of both languages in Debian's Chromium, a few
 tabs at a time: axe-core with the search closed and open at 1280 px and at 390 px, reflow at 320 px
 and at 200% zoom, page structure, and a Tab walk at 1280, 1024 and 390 px (the last two with the
 navigation a closed drawer) that checks every stop for a visible focus indicator. The Nu HTML Checker reads every HTML file. ``summarize`` turns the findings into
-the results file the test-results page is rendered from (see ``accessibility.py``); the browser
+the results file the test-results page is rendered from (see ``planpub/accessibility.py``); the browser
 tests run the same checks and fail when that file no longer says what they find.
 
 Needs the test dependencies: Playwright (Python), Chromium, Java, and axe-core and vnu-jar from npm.
@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import StageError
+from ..accessibility import CHECK_CRITERIA
+from ..diagnostics import StageError
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHECKS_SCRIPT = Path(__file__).with_name("audit_checks.js")
@@ -47,18 +48,6 @@ TAB_LIMIT = 600
 # load, doubling the CPU time of the audit. Search itself has its own tests.
 EMPTY_INDEX = json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []})
 
-# Which success criteria each check of ours speaks to (axe rules name theirs in their tags).
-CHECK_CRITERIA = {
-    "html": ["4.1.1"],
-    "structure": ["1.1.1", "1.3.1"],
-    "titles": ["2.4.2"],
-    "colour": ["1.4.1"],
-    "language": ["3.1.1", "3.1.2"],
-    "zoom": ["1.4.4"],
-    "reflow": ["1.4.10"],
-    "keyboard": ["2.1.1", "2.1.2", "2.4.3", "2.4.7"],
-    "media": ["1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.4.2", "2.2.2", "2.3.1"],
-}
 _AXE_CRITERION_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 
@@ -296,7 +285,7 @@ def tool_versions() -> dict[str, str]:
 
 def site_pages(site: Path) -> dict[str, str]:
     """Every HTML page of a built site as {URL path: its language}: "items/01/" → "ja"."""
-    from .urls import LANGUAGE_ROOTS
+    from ..urls import LANGUAGE_ROOTS
 
     roots = sorted(LANGUAGE_ROOTS.items(), key=lambda entry: -len(entry[1]))  # "en/" before ""
     pages = {}
@@ -307,7 +296,7 @@ def site_pages(site: Path) -> dict[str, str]:
 
 
 def other_language(language: str) -> str:
-    from .urls import LANGUAGES
+    from ..urls import LANGUAGES
 
     return next(other for other in LANGUAGES if other != language)
 
@@ -319,7 +308,7 @@ def check_site(base_url: str, pages: dict[str, str], concurrency: int = 2) -> di
 def page_problems(path: str, language: str, report: PageReport, site_name: str) -> dict[str, list[str]]:
     """The findings of one page, by check, each naming the page."""
     structure = report.structure
-    from .urls import LANGUAGE_ROOTS
+    from ..urls import LANGUAGE_ROOTS
 
     home = path == LANGUAGE_ROOTS[language]
     title_ok = report.title == site_name if home else report.title.endswith(f" — {site_name}")
@@ -347,7 +336,7 @@ def criterion_order(criterion: str) -> tuple[int, ...]:
 
 
 def summarize(reports: dict[str, PageReport], pages: dict[str, str], html: list[str], site_names: dict[str, str],
-              axe_rules: dict[str, list[str]]) -> dict:
+              axe_rules: dict[str, list[str]], tools: dict[str, str]) -> dict:
     """The findings of the whole site: problems per check (duplicate titles included), and for
     each success criterion the axe rules that test it and those that failed on some page. No
     dates or machine details, so that the same site always gives the same summary."""
@@ -362,7 +351,7 @@ def summarize(reports: dict[str, PageReport], pages: dict[str, str], html: list[
         failed_rules |= {violation["id"] for violations in report.axe.values() for violation in violations}
     checks["titles"] += [f"same title {title!r} on {', '.join(paths)}" for (_, title), paths in titles.items() if len(paths) > 1]
     return {
-        "tools": tool_versions(),
+        "tools": tools,
         "pages": sorted(pages),
         "checks": checks,
         "axe_rules": {
@@ -407,4 +396,4 @@ def audit(site: Path, site_names: dict[str, str]) -> dict:
     pages = site_pages(site)
     with serve(site) as base_url:
         reports = check_site(base_url, pages)
-    return summarize(reports, pages, html_errors(site), site_names, axe_rules())
+    return summarize(reports, pages, html_errors(site), site_names, axe_rules(), tool_versions())

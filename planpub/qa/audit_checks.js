@@ -1,5 +1,5 @@
 /*
- * In-page checks of the accessibility audit (planpub/audit.py) and the keyboard tests: installed
+ * In-page checks of the accessibility audit (planpub/qa/audit.py) and the keyboard tests: installed
  * in every page before its own scripts run. window.__kb follows focus; window.__audit reads the
  * page's structure and layout.
  *
