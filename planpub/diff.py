@@ -15,8 +15,8 @@ from dataclasses import fields
 from typing import Any
 
 from .model import Plan, Text, Unit
-from .render import Localizer
-from .urls import LANGUAGES, Urls
+from .formatting import Formatter
+from .urls import LANGUAGES
 
 # What is compared, in the order it is reported: kind → the entities of that kind in a plan.
 # A kind is the name of its entities' class, in lower case (see _kind).
@@ -47,26 +47,21 @@ def plan_diff(old: Plan, new: Plan) -> str:
     return "\n".join(sections)
 
 
-def _localizer(plan: Plan, language: str) -> Localizer:
-    urls = Urls(plan)
-    return Localizer(language, plan, urls, urls.pages[0])
-
-
 def _language_section(old: Plan, new: Plan, language: str) -> str:
-    before, after = _localizer(old, language), _localizer(new, language)
+    before, after = Formatter(language, old), Formatter(language, new)
     lines = [f"## {after.ui('diff.heading')}", ""]
     entries = _revisions(old, new, after) + _entity_changes(old, new, before, after)
     lines += entries or [after.ui("diff.none")]
     return "\n".join(lines) + "\n"
 
 
-def _revisions(old: Plan, new: Plan, l: Localizer) -> list[str]:
+def _revisions(old: Plan, new: Plan, l: Formatter) -> list[str]:
     known = set(old.metadata.revisions)
     return [f"- {l.ui('diff.revision', date=l.day(r.date), summary=l.raw(r.summary))}"
             for r in new.metadata.revisions if r not in known]
 
 
-def _entity_changes(old: Plan, new: Plan, before: Localizer, after: Localizer) -> list[str]:
+def _entity_changes(old: Plan, new: Plan, before: Formatter, after: Formatter) -> list[str]:
     lines: list[str] = []
     for kind, entities_of in KINDS.items():
         old_entities = {entity.id: entity for entity in entities_of(old)}
@@ -86,7 +81,7 @@ def _entity_changes(old: Plan, new: Plan, before: Localizer, after: Localizer) -
     return lines
 
 
-def _name(l: Localizer, kind: str, entity: Any) -> str:
+def _name(l: Formatter, kind: str, entity: Any) -> str:
     """An entry's entity: its number where the site shows one, else its kind, and its title."""
     label = l.label(kind, entity) if _numbered(kind, entity) else l.ui(f"diff.kinds.{kind}")
     return l.ui("diff.named", label=label, title=_title(l, entity))
@@ -96,11 +91,11 @@ def _numbered(kind: str, entity: Any) -> bool:
     return kind in NAMED_BY_NUMBER and bool(entity.number)
 
 
-def _title(l: Localizer, entity: Any) -> str:
+def _title(l: Formatter, entity: Any) -> str:
     return l.raw(getattr(entity, next(name for name in TITLES if hasattr(entity, name))))
 
 
-def _field_changes(old: Any, new: Any, before: Localizer, after: Localizer) -> list[str]:
+def _field_changes(old: Any, new: Any, before: Formatter, after: Formatter) -> list[str]:
     """Each field that differs, said in words. The entity's own parts are compared on their own,
     and the entities it refers to only by which they are: a change to a guideline is the
     guideline's, not a change of every item carried out under it."""
@@ -123,7 +118,7 @@ def _kind(value: Any) -> str | None:
     return kind if kind in KINDS else None
 
 
-def _referred(l: Localizer, name: str, value: Any) -> tuple[Any, ...]:
+def _referred(l: Formatter, name: str, value: Any) -> tuple[Any, ...]:
     """The entities that field ``name`` refers to, in ``l``'s plan: those it holds, or the one it
     names by id; none when it is not a reference."""
     if name in REFERRED_BY_ID:
@@ -131,7 +126,7 @@ def _referred(l: Localizer, name: str, value: Any) -> tuple[Any, ...]:
     return tuple(entity for entity in (value if isinstance(value, tuple) else (value,)) if _kind(entity))
 
 
-def _reference_change(name: str, was: tuple, now: tuple, before: Localizer, after: Localizer) -> list[str]:
+def _reference_change(name: str, was: tuple, now: tuple, before: Formatter, after: Formatter) -> list[str]:
     """A reference that now names other entities; none when it names the same ones, whatever
     changed in them."""
     if [entity.id for entity in was] == [entity.id for entity in now]:
@@ -139,24 +134,24 @@ def _reference_change(name: str, was: tuple, now: tuple, before: Localizer, afte
     return [_changed(after, _field_label(after, name), _references(before, was), _references(after, now))]
 
 
-def _references(l: Localizer, entities: tuple[Any, ...]) -> str:
+def _references(l: Formatter, entities: tuple[Any, ...]) -> str:
     """Entities referred to: with their number where the site shows one, else by title alone
     (the field says what they are)."""
     return l.ui("list_separator").join(
         _name(l, _kind(entity), entity) if _numbered(_kind(entity), entity) else _title(l, entity) for entity in entities) or "–"
 
 
-def _field_label(l: Localizer, name: str) -> str:
+def _field_label(l: Formatter, name: str) -> str:
     return l.ui(f"diff.fields.{name}") if name in l.ui("diff.fields") else name
 
 
-def _changed(l: Localizer, field: str, old: str, new: str) -> str:
+def _changed(l: Formatter, field: str, old: str, new: str) -> str:
     """"field: old → new"; "reworded" when the difference does not show in this language (an
     English translation added, a note beside a status): never "x → x"."""
     return l.ui("diff.changed", field=field, old=old, new=new) if old != new else l.ui("diff.reworded", field=field)
 
 
-def _describe(name: str, was: Any, now: Any, before: Localizer, after: Localizer, unit: Any) -> list[str]:
+def _describe(name: str, was: Any, now: Any, before: Formatter, after: Formatter, unit: Any) -> list[str]:
     """A changed field in words. ``unit`` is the indicator's, for its values and results."""
     field = _field_label(after, name)
     if name == "values":
@@ -187,7 +182,7 @@ def _describe(name: str, was: Any, now: Any, before: Localizer, after: Localizer
     return [after.ui("diff.reworded", field=field)]
 
 
-def _yearly(field: str, was: dict, now: dict, shown, before: Localizer, after: Localizer) -> list[str]:
+def _yearly(field: str, was: dict, now: dict, shown, before: Formatter, after: Formatter) -> list[str]:
     """Per fiscal year: what was added, changed or removed."""
     changes = []
     for year in sorted(set(was) | set(now)):
@@ -202,11 +197,11 @@ def _yearly(field: str, was: dict, now: dict, shown, before: Localizer, after: L
     return changes
 
 
-def _schedule(l: Localizer, schedule: tuple) -> str:
+def _schedule(l: Formatter, schedule: tuple) -> str:
     entries = [entry for row in schedule for entry in row.entries] if schedule and hasattr(schedule[0], "entries") else schedule
     return l.ui("list_separator").join(f"{l.fy_span(e.start, e.end)} {l.raw(e.text)}" for e in entries) or "–"
 
 
-def _unit(l: Localizer, unit: Unit) -> str:
+def _unit(l: Formatter, unit: Unit) -> str:
     """A unit as its values are written, with "…" for the number: "…万円", "¥… billion"."""
     return (unit.ja if l.language == "ja" else unit.en).replace("{}", "…")

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from .build_time import W3C_TIME, build_time
 from .diagnostics import StageError
 from .model import Plan
+from .formatting import Formatter
 from .render import Localizer, template_environment
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
 
@@ -121,7 +122,7 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     """The whole plan as one HTML document for WeasyPrint."""
     pages = printed_pages(plan, urls, content_dir, language)
     environment = template_environment(content_dir)
-    l10n = Localizer(language, plan, urls, urls.pages[0])
+    l10n = Formatter(language, plan)
     titles = {printed.slug: l10n.page_title(printed.page) if printed.page.kind != "home" else l10n.ui("print_front")
               for printed in pages}
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)

@@ -1,8 +1,9 @@
 """Stage 4: render every page of the plan to Markdown, once per language, from one template per page type.
 
-Templates get a ``Localizer`` (``l``): the language as data. It picks the text of a language,
-formats fiscal years and quantities, gives interface strings and makes links, so no template
-knows which language it is writing.
+Templates get a ``Localizer`` (``l``): the language as data. Its Formatter (formatting.py) picks
+the text of a language, formats fiscal years and quantities and gives interface strings; the
+Localizer adds what depends on the page (links, glossary links), so no template knows which
+language it is writing.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import json
 import re
 from functools import cached_property
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,38 +21,18 @@ from markupsafe import Markup, escape
 
 from .accessibility import Report
 from .charts import ChartSpec, Point, chart_svg, chartable
-from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
-from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, mark_japanese, plain_html, render_prose
-from .model import NO_STATUS, PROGRESS_STATUSES, Indicator, Part, Plan, Progress, Target, Text, Unit, When, by_latest_status, latest_progress
-from .numbers import decimal_text
-from .strings import ui_strings
+from .fiscal import fiscal_year_short
+from .formatting import Formatter, term_surface
+from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, render_prose
+from .model import Indicator, Part, Plan, Progress, Text, by_latest_status, latest_progress
 from .urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls, record_path
 
-ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
-BULLETS = ("●",)  # markers that only decorate a heading
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-# Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
-# (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 # Scripts that only one page type needs, loaded by that page only (theme/main.html): every byte
 # of a script on every page counts in each page's first view.
 PAGE_SCRIPTS = {"roadmap": ["assets/javascripts/roadmap.js"]}
-
-
-@lru_cache(maxsize=None)  # each term, on every page that may link it
-def term_surface(term: str) -> str:
-    """How a glossary term appears in running text: without the reading or expansion the
-    glossary adds in brackets, and without a leading article. "DX（デジタル・…）" → "DX"."""
-    surface = re.split(r"（| \(", term, maxsplit=1)[0].strip()
-    return re.sub(r"^the ", "", surface, flags=re.IGNORECASE)
-
-
-def roman(number: int) -> str:
-    """1 → Ⅰ … 12 → Ⅻ; beyond that, the number itself (no plan has that many pillars)."""
-    return ROMAN[number - 1] if 1 <= number <= len(ROMAN) else str(number)
 
 
 @dataclass(frozen=True)
@@ -72,56 +51,21 @@ class Downloads:
     data: tuple[Any, ...] = ()
 
 
-class Localizer:
-    """Everything a template needs to write one language."""
+class Localizer(Formatter):
+    """Everything a template needs to write one page in one language: the Formatter's words and
+    numbers, and what depends on the page (links, glossary links in prose, its records)."""
 
     plan_id = PLAN_ID
 
     def __init__(self, language: str, plan: Plan, urls: Urls, page: Page, downloads: Downloads = Downloads()):
-        self.language = language
-        self.plan = plan
+        super().__init__(language, plan)
         self.urls = urls
         self.page = page
         self.downloads = downloads
         self.pdf_size = downloads.pdf_sizes.get(language)  # bytes of this language's PDF, when it was built
-        self.strings = ui_strings(language)
         self._linked_terms: set[str] = set()  # glossary links already made on this page
 
     # --- texts ---
-
-    def pending(self, text: Text | None) -> bool:
-        return text is not None and text.get(self.language) is None
-
-    def raw(self, text: Text) -> str:
-        """The text in this language, falling back to Japanese while a translation is pending."""
-        return text.shown(self.language)
-
-    def text(self, text: Text | None) -> Markup:
-        """Plain text for HTML; Japanese shown in an English page is marked lang="ja"."""
-        if text is None:
-            return Markup("")
-        if self.pending(text):
-            return Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
-        return self._mark(plain_html(self.raw(text)))
-
-    def ui_text(self, key: str, **values: Any) -> Markup:
-        """An interface string as HTML, with the Japanese it quotes marked in English pages (its
-        values may be texts of the plan: they stay text)."""
-        return self._mark(plain_html(self.ui(key, **values)))
-
-    def ui_markup(self, key: str, **values: Any) -> Markup:
-        """An interface string as HTML with values that may be HTML themselves (a link); plain
-        values stay text."""
-        return self._mark(Markup(escape(self.ui(key))).format(**{name: value if isinstance(value, Markup) else plain_html(str(value))
-                                                                for name, value in values.items()}))
-
-    def ui_in(self, language: str, key: str) -> str:
-        """An interface string of another language: the Japanese label beside an English one."""
-        return Localizer(language, self.plan, self.urls, self.page, self.downloads).ui(key)
-
-    def _mark(self, html: Markup) -> Markup:
-        """In English pages, Japanese quoted inside English text gets lang="ja"."""
-        return mark_japanese(html) if self.language != "ja" else html
 
     def prose(self, text: Text | None) -> Markup:
         """A prose field (Markdown subset) as an HTML block."""
@@ -149,55 +93,6 @@ class Localizer:
             first_by_surface.setdefault(surface.casefold(), (surface, self.href(term.id)))
         return sorted(first_by_surface.values(), key=lambda entry: -len(entry[0]))
 
-    def glossary_order(self, terms) -> list:
-        """Japanese terms in あいうえお order by their reading, English ones alphabetically."""
-        if self.language == "ja":
-            return sorted(terms, key=lambda term: term.reading)
-        return sorted(terms, key=lambda term: term_surface(self.raw(term.term)).casefold())
-
-    def name(self, name: str) -> Markup:
-        """A personal or proper name that is the same in every language (lang="ja" in English pages)."""
-        return self._mark(plain_html(name))
-
-    def inline_markdown(self, text: str) -> Markup:
-        """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""
-        # Only &, < and > become entities: numeric ones (&#39;) would carry a "#" to escape.
-        html = text.replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
-
-    def heading(self, level: int, text: Text, anchor: str, prefix: str = "", href: str | None = None) -> Markup:
-        """A Markdown heading with a stable id (and lang="ja" while its translation is pending),
-        linked to ``href`` when given. A bullet prefix (●) is shown but hidden from screen
-        readers, which would read it out."""
-        attributes = f"#{anchor}" + (' lang="ja"' if self.pending(text) else "")
-        if prefix in BULLETS:
-            title = f'<span aria-hidden="true">{prefix}</span> {self._mark(self.inline_markdown(self.raw(text)))}'
-        else:
-            title = self._mark(self.inline_markdown(f"{prefix} {self.raw(text)}" if prefix else self.raw(text)))
-        if href is not None:
-            title = f"[{title}]({href})"
-        return Markup(f"{'#' * level} {title} {{ {attributes} }}")
-
-    def titled_heading(self, level: int, subject: Any, prefix: str = "") -> Markup:
-        """The heading of an item, initiative, measure or section: its title as printed, where a
-        note mark (※) is a link to the note. The table of contents, search and the PDF's
-        bookmarks take the title without the mark."""
-        if subject.title_marked is None:
-            return self.heading(level, subject.title, subject.id, prefix)
-        marks = [note.mark.shown(self.language) for note in subject.notes if not note.mark.ja.isdigit()]
-        pieces = re.split("(" + "|".join(map(re.escape, sorted(marks, key=len, reverse=True))) + ")", self.raw(subject.title_marked))
-        title = "".join(self._note_link(piece, subject.id) if index % 2 else self._mark(self.inline_markdown(piece))
-                        for index, piece in enumerate(pieces))
-        label = plain_html(f"{prefix} {self.raw(subject.title)}" if prefix else self.raw(subject.title))  # no } ends the list
-        attributes = f'#{subject.id} data-toc-label="{label}" data-bookmark-label="{label}"'
-        attributes += ' lang="ja"' if self.pending(subject.title_marked) else ""
-        prefix = f"{self._mark(self.inline_markdown(prefix))} " if prefix else ""
-        return Markup(f"{'#' * level} {prefix}{title} {{ {attributes} }}")
-
-    def _note_link(self, mark: str, owner: str) -> str:
-        return (f'<sup class="plan-note-ref" data-search-exclude><a href="#{self.note_anchor(owner, mark)}" '
-                f'aria-label="{escape(self.ui("footnote"))} {escape(mark)}">{escape(mark)}</a></sup>')
-
     def description(self, page: Page) -> str:
         """A page's meta description: the plain text of its own purpose, summary or description,
         else of its first paragraph, shortened; else its title within the plan."""
@@ -211,62 +106,13 @@ class Localizer:
         cut = plain[: limit - 1]
         return (cut.rsplit(" ", 1)[0] if self.language == "en" else cut).rstrip(" ,;") + "…"
 
-    def page_title(self, page: Page) -> str:
-        """The title of a page in navigation and in its own H1."""
-        subject = page.subject
-        if subject is None:
-            return self.ui(page.kind)
-        if page.kind == "appendices":  # one per part: the part's label tells them apart
-            return f"{self.label('part', subject)} {self.ui(page.kind)}"
-        if page.kind == "appendix":
-            return f"{subject.number} {self.raw(subject.title)}" if subject.number else self.raw(subject.title)
-        return f"{self.label(page.kind, subject)} {self.raw(subject.title)}"
-
-    # --- interface strings and numbering ---
-
-    def ui(self, key: str, **values: Any) -> str:
-        value = self.strings
-        for part in key.split("."):
-            value = value[part]
-        return value.format(**values) if values else value
-
-    def label(self, kind: str, entity: Any) -> str:
-        """"第1編", "Reform pillar Ⅰ", "取組項目 No.1" …"""
-        return self.ui(kind, number=entity.number, numeral=roman(entity.number))
-
-    def viewpoint_label(self, pillar: Any, viewpoint: Any) -> str:
-        return self.ui("viewpoint", numeral=roman(pillar.number), number=viewpoint.number)
-
-    @staticmethod
-    def action_marker(action: Any) -> str:
-        if not action.number:
-            return "●"
-        return CIRCLED[action.number - 1] if action.number <= len(CIRCLED) else f"({action.number})"
-
-    def note_mark(self, mark: str, notes: tuple) -> Markup:
-        """How an indicator's footnote mark (given as its Japanese mark) is shown in this language."""
-        for note in notes:
-            if note.mark.ja == mark:
-                return self.text(note.mark)
-        return escape(mark)
-
-    @staticmethod
-    def note_anchor(owner_id: str, mark: str) -> str:
-        """The id of a table note on its page: ※1 of group x → x-note-1, a lone ※ → x-note-0."""
-        return f"{owner_id}-note-{re.sub(r'[^0-9]', '', mark) or 0}"
-
     @staticmethod
     def notes_for(indicators, notes) -> tuple:
         """The footnotes that these indicators point to."""
         marks = {mark for indicator in indicators for mark in indicator.note_marks}
         return tuple(note for note in notes if note.mark.ja in marks)
 
-    # --- years and quantities ---
-
     # --- reported progress ---
-
-    def progress_statuses(self) -> tuple[str, ...]:
-        return (*PROGRESS_STATUSES, NO_STATUS)
 
     def progress_groups(self, part: Part) -> list[tuple[str, Any, dict[str, tuple[Any, ...]]]]:
         """(kind, pillar or guideline, its items or initiatives by latest status) for the part."""
@@ -294,65 +140,6 @@ class Localizer:
 
     def progress_by_year(self, progress: tuple[Progress, ...]) -> dict[int, Progress]:
         return {record.year: record for record in progress}
-
-    def fy(self, year: int) -> str:
-        return fiscal_year(year, self.language)
-
-    def fy_span(self, start: int, end: int) -> str:
-        return fiscal_span(start, end, self.language)
-
-    def when(self, when: When) -> str:
-        if when.fiscal_year is not None:
-            return self.fy(when.fiscal_year)
-        return calendar_month(when.year, when.month, self.language)
-
-    def day(self, day: date, weekday: bool = False) -> str:
-        return calendar_date(day, self.language, weekday)
-
-    def issued(self) -> str:
-        issued = self.plan.metadata.issued
-        if issued.month is None:
-            return self.ui("issued_year_only", year=issued.year)
-        key = "issued_day" if issued.day else "issued_month"
-        return self.ui(key, year=issued.year, month=issued.month, day=issued.day, month_name=MONTHS[issued.month - 1])
-
-    def quantity(self, value: float, unit: Unit) -> str:
-        """A value in its unit, the same way for every value, target and result: "0件", "3件"."""
-        pattern = unit.ja if self.language == "ja" else unit.en
-        return pattern.replace("{}", decimal_text(self._number(value, unit)))
-
-    def shown_number(self, value: float, unit: Unit) -> float:
-        """The number as this language shows it: 53 (万円) is 530,000 in English's ¥."""
-        return float(self._number(value, unit))
-
-    def _number(self, value: float, unit: Unit) -> Decimal:
-        number = Decimal(str(value))
-        return number * Decimal(str(unit.en_multiplier)) if self.language == "en" else number
-
-    def compare(self, comparator: str, value: str) -> str:
-        return self.ui(f"comparator.{comparator}", value=value)
-
-    def target(self, target: Target, column_year: int | None) -> str:
-        """A target as a cell: its year is added when the column heading does not give it."""
-        value = self.quantity(target.value, target.unit)
-        if target.of:
-            value = self.ui("target_of", of=self.raw(target.of), value=value)
-        text = self.compare(target.comparator, value)
-        if target.reference:
-            reference = target.reference
-            shown = self.compare(reference.comparator, self.quantity(reference.value, reference.unit))
-            text += self.ui("target_reference", year=self.fy(reference.year), value=shown)
-        if target.condition:
-            text += self.ui("target_condition", condition=self.raw(target.condition))
-        if target.year != column_year:
-            text += self.ui("target_year_in_cell", year=self.fy(target.year))
-        return text
-
-    def indicator_status(self, indicator: Indicator) -> str:
-        """How the latest result stands against the target, with the fiscal year of that result:
-        "目標達成（令和7（2025）年度の実績）", "Target met (FY2025 result)"."""
-        status, result = self.ui(f"indicator_status.{indicator.status()}"), indicator.latest_result
-        return self.ui("indicator_status_of_result", status=status, year=self.fy(result.year)) if result else status
 
     def chart(self, indicator: Indicator) -> Markup:
         """A line chart of an indicator's values and target, when it has two numbers or more.
@@ -431,12 +218,6 @@ class Localizer:
         path = record_path(self.page.subject)
         return next((file for file in self.downloads.data if file.path == path), None)
 
-    def file_size(self, size: int) -> str:
-        """1234567 → "1.2 MB"; under a megabyte in kB."""
-        if size >= 1_000_000:
-            return self.ui("size_mb", size=f"{size / 1_000_000:.1f}")
-        return self.ui("size_kb", size=max(1, round(size / 1000)))
-
     def kind_href(self, kind: str) -> str:
         """A link to the one page of ``kind`` ("glossary", "roadmap" …), in this language."""
         return self.page_href(next(page.path for page in self.urls.pages if page.kind == kind))
@@ -502,7 +283,7 @@ def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, lan
         body += "\n" + page_info.render(l=l10n, plan=plan, marks_shown=marks_shown)
         meta = {"description": l10n.description(page)} | ({"scripts": PAGE_SCRIPTS[page.kind]} if page.kind in PAGE_SCRIPTS else {})
         files[page.source_file] = f"---\n{front_matter(meta)}\n---\n\n{body}"
-    return RenderedLanguage(language, files, _navigation(Localizer(language, plan, urls, urls.pages[0])))
+    return RenderedLanguage(language, files, _navigation(Formatter(language, plan), urls))
 
 
 # What YAML reads as a line break or refuses in a quoted string, though JSON writes it as it is.
@@ -515,15 +296,13 @@ def front_matter(meta: dict[str, Any]) -> str:
     return _NOT_YAML_AS_IS.sub(lambda match: f"\\u{ord(match[0]):04x}", json.dumps(meta, ensure_ascii=False))
 
 
-def _navigation(l10n: Localizer) -> list[Any]:
+def _navigation(formatter: Formatter, urls: Urls) -> list[Any]:
     """MkDocs nav: parts → chapters → pillars/guidelines → items/initiatives, then reference pages.
 
     Titles are HTML-escaped here because MkDocs themes print nav titles without escaping.
     """
-    urls = l10n.urls
-
     def entry(page: Page) -> dict[str, Any]:
-        title = str(escape(l10n.page_title(page)))
+        title = str(escape(formatter.page_title(page)))
         children = [entry(child) for child in urls.children(page)]
         return {title: [page.source_file, *children] if children else page.source_file}
 

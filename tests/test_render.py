@@ -10,7 +10,8 @@ from planpub.load import load_plan
 from planpub.model import Indicator, Target, Term, Text, Unit, build_plan
 from planpub.markup import render_prose
 from planpub.pdf import print_html
-from planpub.render import Localizer, front_matter, render_site, roman
+from planpub.formatting import roman
+from planpub.render import Localizer, front_matter, render_site
 from planpub.strings import ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
