@@ -50,6 +50,18 @@ class Formatter:
         self.language = language
         self.plan = plan
         self.strings = ui_strings(language)
+        self.shows_marks = False  # a 新 or ＊ mark is in what this formatter wrote …
+        self.shows_legend = False  # … and what they mean, or not yet
+
+    def marks(self, entity: Any) -> tuple[str, ...]:
+        """The marks an entry carries: new (新) and DX priority (＊). The legend goes wherever one
+        is shown, unless the page has its own."""
+        marks = tuple(mark for mark, carried in (("new", entity.new), ("dx", getattr(entity, "dx_priority", False))) if carried)
+        self.shows_marks = self.shows_marks or bool(marks)
+        return marks
+
+    def legend_shown(self) -> None:
+        self.shows_legend = True
 
     def pending(self, text: Text | None) -> bool:
         return text is not None and text.get(self.language) is None

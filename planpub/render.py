@@ -256,6 +256,7 @@ def template_environment(content_dir: Path) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(content_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.do"],  # a legend tells its page that it is there
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -278,9 +279,7 @@ def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, lan
         template = environment.get_template(f"pages/{page.kind}.md.j2")
         l10n = Localizer(language, plan, urls, page, downloads)
         body = template.render(l=l10n, plan=plan, page=page, subject=page.subject, report=report)
-        # The legend goes wherever a mark is shown, unless the page has its own.
-        marks_shown = "plan-badge--" in body and "plan-legend" not in body
-        body += "\n" + page_info.render(l=l10n, plan=plan, marks_shown=marks_shown)
+        body += "\n" + page_info.render(l=l10n, plan=plan, marks_shown=l10n.shows_marks and not l10n.shows_legend)
         meta = {"description": l10n.description(page)} | ({"scripts": PAGE_SCRIPTS[page.kind]} if page.kind in PAGE_SCRIPTS else {})
         files[page.source_file] = f"---\n{front_matter(meta)}\n---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(Formatter(language, plan), urls))
