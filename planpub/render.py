@@ -107,6 +107,36 @@ class Localizer(Formatter):
         return (cut.rsplit(" ", 1)[0] if self.language == "en" else cut).rstrip(" ,;") + "…"
 
     @staticmethod
+    def schedule_cells(entries, years: tuple[int, ...]) -> list[Any]:
+        """A schedule row's cells in year order: an entry where one starts (it spans its years),
+        None for each year no entry covers."""
+        cells: list[Any] = []
+        year = years[0]
+        for entry in sorted(entries, key=lambda entry: entry.start):
+            cells += [None] * max(0, entry.start - year) + [entry]
+            year = entry.end + 1
+        return cells + [None] * max(0, years[-1] + 1 - year)
+
+    @staticmethod
+    def values_in(indicator: Indicator, years: list[int]) -> list[Any]:
+        """The indicator's value for each of ``years``, None where the plan gives none."""
+        by_year = {value.year: value for value in indicator.values}
+        return [by_year.get(year) for year in years]
+
+    @staticmethod
+    def kpis_of(guideline: Any, initiative: Any) -> list[Indicator]:
+        return [kpi for kpi in guideline.kpis if kpi.initiative_id == initiative.id]
+
+    @staticmethod
+    def roadmap_filters(entity: Any) -> tuple[list[str], list[str]]:
+        """What the roadmap's filters find an item or initiative by: the departments responsible
+        for it or for any of its actions, and its marks (new when it or an action is new)."""
+        parts = [entity, *getattr(entity, "actions", ())]
+        departments = list(dict.fromkeys(department.id for part in parts for department in part.departments))
+        marks = ["new"] * any(part.new for part in parts) + ["dx"] * bool(getattr(entity, "dx_priority", False))
+        return departments, marks
+
+    @staticmethod
     def notes_for(indicators, notes) -> tuple:
         """The footnotes that these indicators point to."""
         marks = {mark for indicator in indicators for mark in indicator.note_marks}
