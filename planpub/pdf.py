@@ -33,12 +33,9 @@ from .diagnostics import StageError
 from .model import Plan
 from .formatting import Formatter
 from .render import Localizer, template_environment
+from .page_types import PAGE_TYPES
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
 
-# The page types of the plan itself, printed in the order of the site's pages; the site's own
-# views (indicators, roadmap, progress, departments) and the accessibility pages are not.
-PRINTED = ("home", "part", "chapter", "pillar", "item", "guideline", "initiative", "appendices", "appendix",
-           "glossary", "editorial_notes", "about")
 FONTS = ("Noto Sans CJK JP", "Noto Serif CJK JP")
 FONT_INSTALL = "apt-get install -y fonts-noto-cjk"
 DOCUMENT = "https://document.invalid/"  # a stand-in base for resolving the site's relative links
@@ -106,12 +103,12 @@ def _markdown(text: str) -> str:
 
 def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> list[PrintedPage]:
     environment = template_environment(content_dir)
-    pages = [page for page in urls.pages if page.kind in PRINTED]
+    pages = [page for page in urls.pages if PAGE_TYPES[page.kind].printed]  # the plan itself, not the site's views
     paths = {page.path for page in pages}
     result = []
     for page in pages:
         l10n = Localizer(language, plan, urls, page)
-        template = "print/front.md.j2" if page.kind == "home" else f"pages/{page.kind}.md.j2"
+        template = "print/front.md.j2" if page.kind == "home" else PAGE_TYPES[page.kind].template
         body = environment.get_template(template).render(l=l10n, plan=plan, page=page, subject=page.subject, report=None)
         html = _internal_links(_markdown(body), page, paths)
         result.append(PrintedPage(page, slug(page.path), _depth(urls, page), Markup(html)))

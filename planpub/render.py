@@ -24,15 +24,11 @@ from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import fiscal_year_short
 from .formatting import Formatter, term_surface
 from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, render_prose
+from .page_types import LISTED_ON_HOME, PAGE_TYPES
 from .model import Indicator, Part, Plan, Progress, Text, by_latest_status, latest_progress
 from .urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls, record_path
 
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
-
-
-# Scripts that only one page type needs, loaded by that page only (theme/main.html): every byte
-# of a script on every page counts in each page's first view.
-PAGE_SCRIPTS = {"roadmap": ["assets/javascripts/roadmap.js"]}
 
 
 @dataclass(frozen=True)
@@ -56,6 +52,7 @@ class Localizer(Formatter):
     numbers, and what depends on the page (links, glossary links in prose, its records)."""
 
     plan_id = PLAN_ID
+    listed_on_home = LISTED_ON_HOME  # the pages the home page lists besides the plan's contents
 
     def __init__(self, language: str, plan: Plan, urls: Urls, page: Page, downloads: Downloads = Downloads()):
         super().__init__(language, plan)
@@ -306,11 +303,12 @@ def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, lan
     files = {}
     page_info = environment.get_template("components/page_info.j2")
     for page in urls.pages:
-        template = environment.get_template(f"pages/{page.kind}.md.j2")
+        template = environment.get_template(PAGE_TYPES[page.kind].template)
         l10n = Localizer(language, plan, urls, page, downloads)
         body = template.render(l=l10n, plan=plan, page=page, subject=page.subject, report=report)
         body += "\n" + page_info.render(l=l10n, plan=plan, marks_shown=l10n.shows_marks and not l10n.shows_legend)
-        meta = {"description": l10n.description(page)} | ({"scripts": PAGE_SCRIPTS[page.kind]} if page.kind in PAGE_SCRIPTS else {})
+        scripts = list(PAGE_TYPES[page.kind].scripts)
+        meta = {"description": l10n.description(page)} | ({"scripts": scripts} if scripts else {})
         files[page.source_file] = f"---\n{front_matter(meta)}\n---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(Formatter(language, plan), urls))
 

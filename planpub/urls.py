@@ -12,18 +12,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
+from .page_types import FIXED, PAGE_TYPES, path
 
 LANGUAGES = ("ja", "en")
 PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
 LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
-ACCESSIBILITY_POLICY = "accessibility/"
-ACCESSIBILITY_RESULTS = "accessibility/results/"
-PROGRESS = "progress/"
-DOWNLOADS = "downloads/"  # the downloads page and the print PDFs, in each language's root
+ACCESSIBILITY_POLICY = PAGE_TYPES["accessibility_policy"].path
+ACCESSIBILITY_RESULTS = PAGE_TYPES["accessibility_results"].path
+PROGRESS = PAGE_TYPES["progress"].path
+DOWNLOADS = PAGE_TYPES["downloads"].path  # the downloads page and the print PDFs, in each language's root
 DATA = "data/"  # the open data, once at the root of the site: it has both languages
-REVISIONS = "revisions/"
+REVISIONS = PAGE_TYPES["revisions"].path
 PDF_NAMES = {"ja": "plan-ja.pdf", "en": "plan-en.pdf"}
-ABOUT = "about/"
+ABOUT = PAGE_TYPES["about"].path
 
 
 def record_path(entity: Item | Initiative) -> str:
@@ -81,35 +82,23 @@ class Urls:
             self._parents[child.id] = parent
 
     def _index(self, plan: Plan) -> None:
-        home = self._add_page("home", "")
+        home = self._add_page("home", path("home"))
         self._locations[PLAN_ID] = Location(home)
         self._index_sections(plan.front, home)
         for part in plan.parts:
-            part_page = self._add_page("part", f"part-{part.number}/", part)
+            part_page = self._add_page("part", path("part", number=part.number), part)
             for chapter in part.chapters:
                 self._index_chapter(part.number, chapter, part_page)
             if part.appendices:
                 self._index_appendices(part, part_page)
-        glossary = self._add_page("glossary", "glossary/")
-        for term in plan.terms:
-            self._anchor(term, glossary)
-        self._add_page("indicators", "indicators/")
-        self._add_page("roadmap", "roadmap/")
-        self._add_page("progress", PROGRESS)
-        departments = self._add_page("departments", "departments/")
-        for department in plan.departments:
-            self._anchor(department, departments)
-        about = self._add_page("about", ABOUT)
-        notes = self._add_page("editorial_notes", "editorial-notes/", parent=about)
-        for note in plan.editorial_notes:
-            self._anchor(note, notes)
-        self._add_page("revisions", REVISIONS, parent=about)
-        self._add_page("downloads", DOWNLOADS)
-        policy = self._add_page("accessibility_policy", ACCESSIBILITY_POLICY)
-        self._add_page("accessibility_results", ACCESSIBILITY_RESULTS, parent=policy)
+        fixed: dict[str, Page] = {}
+        for page_type in FIXED:
+            page = fixed[page_type.kind] = self._add_page(page_type.kind, page_type.path, parent=fixed.get(page_type.parent))
+            for entity in getattr(plan, page_type.anchors) if page_type.anchors else ():
+                self._anchor(entity, page)
 
     def _index_chapter(self, part_number: int, chapter: Chapter, part_page: Page) -> None:
-        page = self._add_page("chapter", f"part-{part_number}/chapter-{chapter.number}/", chapter, part_page)
+        page = self._add_page("chapter", path("chapter", part=part_number, number=chapter.number), chapter, part_page)
         self._index_sections(chapter.sections, page)
         for pillar in chapter.pillars:
             self._index_pillar(pillar, page)
@@ -117,33 +106,33 @@ class Urls:
             self._index_guideline(guideline, page)
 
     def _index_pillar(self, pillar: Pillar, chapter_page: Page) -> None:
-        pillar_page = self._add_page("pillar", f"pillars/{pillar.number}/", pillar, chapter_page)
+        pillar_page = self._add_page("pillar", path("pillar", number=pillar.number), pillar, chapter_page)
         self._belongs(pillar.viewpoints, pillar)
         for viewpoint in pillar.viewpoints:
             self._anchor(viewpoint, pillar_page)
             self._belongs(viewpoint.items, viewpoint)
             for item in viewpoint.items:
-                item_page = self._add_page("item", f"items/{item.number:02d}/", item, pillar_page)
+                item_page = self._add_page("item", path("item", number=item.number), item, pillar_page)
                 self._belongs(item.actions, item)
                 for action in item.actions:
                     self._anchor(action, item_page)
 
     def _index_guideline(self, guideline: Guideline, chapter_page: Page) -> None:
-        page = self._add_page("guideline", f"guidelines/{guideline.number}/", guideline, chapter_page)
+        page = self._add_page("guideline", path("guideline", number=guideline.number), guideline, chapter_page)
         self._belongs(guideline.measures, guideline)
         for entity in guideline.measures + guideline.kpis:
             self._anchor(entity, page)
         for measure in guideline.measures:
             self._belongs(measure.initiatives, measure)
             for initiative in measure.initiatives:
-                self._add_page("initiative", f"initiatives/{initiative.number:02d}/", initiative, page)
+                self._add_page("initiative", path("initiative", number=initiative.number), initiative, page)
 
     def _index_appendices(self, part: Part, part_page: Page) -> None:
         """The part's reference material: a contents page, then one page per appendix."""
-        path = f"part-{part.number}/appendices/"
-        contents = self._add_page("appendices", path, part, part_page, locates=False)
+        contents = self._add_page("appendices", path("appendices", number=part.number), part, part_page, locates=False)
         for position, appendix in enumerate(part.appendices, start=1):
-            self._index_sections((appendix,), self._add_page("appendix", f"{path}{position}/", appendix, contents))
+            page = self._add_page("appendix", path("appendix", part=part.number, position=position), appendix, contents)
+            self._index_sections((appendix,), page)
 
     def _index_sections(self, sections: tuple[Section, ...], page: Page) -> None:
         for section in sections:

@@ -20,7 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .diagnostics import Diagnostic, Message, Severity, message, one_of
+from .diagnostics import Diagnostic, Message, message, one_of
 from .load import LoadedPlan, Path_, SourceMap
 from .markup import FOOTNOTE_REFERENCE, disallowed_links
 from .model import BETTER_BY_COMPARATOR
