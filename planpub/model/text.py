@@ -1,0 +1,63 @@
+"""The plain parts that every other kind of the model is made of: texts in both languages,
+units, departments, glossary terms, notes and sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable text; ``en`` is None while its translation is pending."""
+
+    ja: str
+    en: str | None = None
+
+    def get(self, language: str) -> str | None:
+        return self.ja if language == "ja" else self.en
+
+    def shown(self, language: str) -> str:
+        """The text to show in ``language``: Japanese while a translation is pending."""
+        return self.get(language) or self.ja
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    ja: str
+    en: str
+    en_multiplier: float = 1
+
+
+@dataclass(frozen=True)
+class Department:
+    id: str
+    name: Text
+    is_group: bool = False
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: Text
+    definition: Text
+    reading: str = ""  # in hiragana: the Japanese glossary's order
+
+
+@dataclass(frozen=True)
+class TerminologyEntry:
+    ja: str
+    en: str
+    avoid: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    mark: Text  # a symbol such as ※1 is the same text in every language
+    text: Text
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Text
+    url: str
