@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year
 from .markup import mark_japanese, plain_html
-from .model import NO_STATUS, PROGRESS_STATUSES, Indicator, Plan, Target, Text, Unit, When
+from .model import Indicator, Plan, ProgressStatus, Target, Text, Unit, When
 from .numbers import decimal_text
 from .strings import ui_strings
 from .urls import Page
@@ -188,8 +188,8 @@ class Formatter:
         """The id of a table note on its page: ※1 of group x → x-note-1, a lone ※ → x-note-0."""
         return f"{owner_id}-note-{re.sub(r'[^0-9]', '', mark) or 0}"
 
-    def progress_statuses(self) -> tuple[str, ...]:
-        return (*PROGRESS_STATUSES, NO_STATUS)
+    def progress_statuses(self) -> tuple[ProgressStatus, ...]:
+        return tuple(ProgressStatus)
 
     def fy(self, year: int) -> str:
         return fiscal_year(year, self.language)

@@ -25,7 +25,7 @@ from .fiscal import fiscal_year_short
 from .formatting import Formatter, term_surface
 from .markup import FOOTNOTE_REFERENCE, link_footnotes, link_terms, render_prose
 from .page_types import LISTED_ON_HOME, PAGE_TYPES
-from .model import Indicator, Part, Plan, Progress, Text, by_latest_status, latest_progress
+from .model import BlockKind, Indicator, Part, Plan, Progress, ProgressStatus, Text, by_latest_status, latest_progress
 from .urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, PLAN_ID, PROGRESS, Page, Urls, record_path
 
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
@@ -141,9 +141,9 @@ class Localizer(Formatter):
 
     # --- reported progress ---
 
-    def progress_groups(self, part: Part) -> list[tuple[str, Any, dict[str, tuple[Any, ...]]]]:
+    def progress_groups(self, part: Part) -> list[tuple[str, Any, dict[ProgressStatus, tuple[Any, ...]]]]:
         """(kind, pillar or guideline, its items or initiatives by latest status) for the part."""
-        groups: list[tuple[str, Any, dict[str, tuple[Any, ...]]]] = []
+        groups: list[tuple[str, Any, dict[ProgressStatus, tuple[Any, ...]]]] = []
         for chapter in part.chapters:
             groups += [("pillar", pillar, by_latest_status(pillar.items)) for pillar in chapter.pillars]
             groups += [("guideline", guideline, by_latest_status(guideline.initiatives)) for guideline in chapter.guidelines]
@@ -268,7 +268,7 @@ def _first_text(subject: Any) -> Text | None:
 
 def _first_paragraph(sections) -> Text | None:
     for section in sections:
-        found = next((b.text for b in section.blocks if b.kind == "text"), None) or _first_paragraph(section.subsections)
+        found = next((b.text for b in section.blocks if b.kind == BlockKind.TEXT), None) or _first_paragraph(section.subsections)
         if found:
             return found
     return None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
+from .model import BlockKind, Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
 from .page_types import FIXED, PAGE_TYPES, path
 
 LANGUAGES = ("ja", "en")
@@ -138,7 +138,7 @@ class Urls:
         for section in sections:
             self._anchor(section, page)
             for block in section.blocks:
-                if block.kind == "indicator_group":
+                if block.kind == BlockKind.INDICATOR_GROUP:
                     self._anchor(block.group, page)
                     for indicator in block.group.indicators:
                         self._anchor(indicator, page)

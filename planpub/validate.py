@@ -23,7 +23,7 @@ from jsonschema.exceptions import ValidationError
 from .diagnostics import Diagnostic, Message, message, one_of
 from .load import LoadedPlan, Path_, SourceMap
 from .markup import FOOTNOTE_REFERENCE, disallowed_links
-from .model import BETTER_BY_COMPARATOR
+from .model import BETTER_BY_COMPARATOR, Better, Comparator
 from .urls import PLAN_ID
 
 # Every value of the plan with its path (see walk).
@@ -267,12 +267,11 @@ def _direction_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]
     """An indicator says which way is better where its target's comparator does not (reach,
     exactly, approximately, about), and never the opposite of what its comparator says: a result is
     judged against the target that way, and is never guessed from the values."""
-    comparators = plan_schema()["$defs"]["comparator"]["enum"]
     for path, node in nodes:
         if not (len(path) >= 2 and path[-2] in ("indicators", "kpis") and isinstance(node, dict)):
             continue
         comparator, better = _get(node, "target", "comparator"), node.get("better")
-        if comparator not in comparators or better not in (None, "higher", "lower"):
+        if comparator not in tuple(Comparator) or better not in (None, *Better):
             continue  # the schema check reports these
         implied = BETTER_BY_COMPARATOR.get(comparator)
         if implied is None and better is None:

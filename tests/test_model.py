@@ -137,3 +137,25 @@ def test_the_way_that_is_better_comes_from_the_indicator_or_its_comparator():
     assert indicator("within", 70, []).direction == "lower"
     assert indicator("exactly", 0, [], better="lower").direction == "lower"
     assert plan().guidelines[0].kpis[0].direction == "higher"  # better: higher in the fixture
+
+
+def test_the_vocabularies_are_the_schemas():
+    from planpub.model import BlockKind, Better, Comparator, ProgressStatus
+    from planpub.validate import plan_schema
+
+    schema = plan_schema()["$defs"]
+    assert list(Comparator) == schema["comparator"]["enum"]
+    assert list(Better) == schema["indicator"]["properties"]["better"]["enum"]
+    assert list(ProgressStatus) == [*schema["progress_status"]["enum"], ProgressStatus.NOT_RECORDED]
+    assert set(schema["status"]["enum"]) < set(ProgressStatus)  # the previous plans' results tables
+    assert list(BlockKind) == list(schema["block"]["properties"])
+
+
+def test_the_model_holds_the_vocabularies_which_read_as_their_words():
+    from planpub.model import Better, Comparator, IndicatorStatus, ProgressStatus
+
+    kpi = plan().guidelines[0].kpis[0]
+    assert type(kpi.target.comparator) is Comparator and type(kpi.better) is Better
+    assert (kpi.target.comparator, kpi.better) == ("reach", "higher")
+    assert indicator("at-least", 70, []).status() is IndicatorStatus.NO_RESULT
+    assert f"status.{ProgressStatus.NOT_STARTED}" == "status.not-started"  # as templates and strings look it up

@@ -11,6 +11,7 @@ and ``builder`` (the model from validated data). Their public names are all impo
 from .blocks import (
     Article,
     Block,
+    BlockKind,
     BoxBlock,
     FacilitiesBlock,
     FacilityGroup,
@@ -37,7 +38,7 @@ from .blocks import (
 )
 from .builder import build_plan
 from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Part, Pillar, ScheduleEntry, ScheduleRow, Section, Viewpoint
-from .indicators import BETTER_BY_COMPARATOR, Indicator, IndicatorGroup, Reference, Result, Target, Value
+from .indicators import BETTER_BY_COMPARATOR, Better, Comparator, Indicator, IndicatorGroup, IndicatorStatus, Reference, Result, Target, Value
 from .plan import Colophon, Duty, EditorialNote, Issued, Metadata, Plan, Revision
-from .progress import NO_STATUS, PROGRESS_STATUSES, Progress, by_latest_status, latest_progress
+from .progress import Progress, ProgressStatus, by_latest_status, latest_progress
 from .text import Department, Note, Source, Term, TerminologyEntry, Text, Unit

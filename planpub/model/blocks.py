@@ -5,22 +5,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+from typing import ClassVar
 
 from .indicators import IndicatorGroup
+from .progress import ProgressStatus
 from .text import Term, Text
+
+
+class BlockKind(StrEnum):
+    """What a block is: its key in plan.yaml, and what templates tell blocks apart by."""
+
+    TEXT = "text"
+    INDICATOR_GROUP = "indicator_group"
+    BOX = "box"
+    FIGURE = "figure"
+    TABLE = "table"
+    TERM = "term"
+    OVERVIEW = "overview"
+    HISTORY = "history"
+    REFORM_RESULTS = "reform_results"
+    PROGRAM_RESULTS = "program_results"
+    FACILITIES = "facilities"
+    MEMBERS = "members"
+    MEETINGS = "meetings"
+    LEGAL_TEXT = "legal_text"
 
 
 @dataclass(frozen=True)
 class TextBlock:
     text: Text
-    kind: str = "text"
+    kind: ClassVar[BlockKind] = BlockKind.TEXT
 
 
 @dataclass(frozen=True)
 class BoxBlock:
     title: Text
     body: Text
-    kind: str = "box"
+    kind: ClassVar[BlockKind] = BlockKind.BOX
 
 
 @dataclass(frozen=True)
@@ -28,7 +50,7 @@ class FigureBlock:
     caption: Text | None = None
     source: Text | None = None
     note: Text | None = None
-    kind: str = "figure"
+    kind: ClassVar[BlockKind] = BlockKind.FIGURE
 
 
 @dataclass(frozen=True)
@@ -36,7 +58,7 @@ class TermBlock:
     """A 「…」とは box: a glossary term shown where the plan explains it."""
 
     term: Term
-    kind: str = "term"
+    kind: ClassVar[BlockKind] = BlockKind.TERM
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,7 @@ class OverviewBlock:
     """A system table generated from the data: scope "reform" or "informatization"."""
 
     scope: str
-    kind: str = "overview"
+    kind: ClassVar[BlockKind] = BlockKind.OVERVIEW
 
 
 @dataclass(frozen=True)
@@ -65,14 +87,14 @@ class HistoryRow:
 @dataclass(frozen=True)
 class HistoryBlock:
     rows: tuple[HistoryRow, ...]
-    kind: str = "history"
+    kind: ClassVar[BlockKind] = BlockKind.HISTORY
 
 
 @dataclass(frozen=True)
 class ResultAction:
     title: Text
     progress: Text
-    status: str
+    status: ProgressStatus
     number: int | None = None
 
 
@@ -86,7 +108,7 @@ class ResultItem:
 @dataclass(frozen=True)
 class ReformResultsBlock:
     items: tuple[ResultItem, ...]
-    kind: str = "reform_results"
+    kind: ClassVar[BlockKind] = BlockKind.REFORM_RESULTS
 
 
 @dataclass(frozen=True)
@@ -94,7 +116,7 @@ class ProgramResult:
     name: Text
     goals: Text
     progress: Text
-    status: str
+    status: ProgressStatus
     renamed: Text | None = None
     added: bool = False
 
@@ -102,7 +124,7 @@ class ProgramResult:
 @dataclass(frozen=True)
 class ProgramResultsBlock:
     programs: tuple[ProgramResult, ...]
-    kind: str = "program_results"
+    kind: ClassVar[BlockKind] = BlockKind.PROGRAM_RESULTS
 
 
 @dataclass(frozen=True)
@@ -114,7 +136,7 @@ class FacilityGroup:
 @dataclass(frozen=True)
 class FacilitiesBlock:
     groups: tuple[FacilityGroup, ...]
-    kind: str = "facilities"
+    kind: ClassVar[BlockKind] = BlockKind.FACILITIES
 
 
 @dataclass(frozen=True)
@@ -127,7 +149,7 @@ class Member:
 @dataclass(frozen=True)
 class MembersBlock:
     members: tuple[Member, ...]
-    kind: str = "members"
+    kind: ClassVar[BlockKind] = BlockKind.MEMBERS
 
 
 @dataclass(frozen=True)
@@ -139,7 +161,7 @@ class Meeting:
 @dataclass(frozen=True)
 class MeetingsBlock:
     meetings: tuple[Meeting, ...]
-    kind: str = "meetings"
+    kind: ClassVar[BlockKind] = BlockKind.MEETINGS
 
 
 @dataclass(frozen=True)
@@ -161,7 +183,7 @@ class LegalTextBlock:
     articles: tuple[Article, ...]
     reference: Text | None = None
     supplementary: tuple[date, ...] = ()
-    kind: str = "legal_text"
+    kind: ClassVar[BlockKind] = BlockKind.LEGAL_TEXT
 
 
 @dataclass(frozen=True)
@@ -169,13 +191,13 @@ class TableBlock:
     caption: Text
     header: tuple[Text, ...]
     rows: tuple[tuple[Text, ...], ...]
-    kind: str = "table"
+    kind: ClassVar[BlockKind] = BlockKind.TABLE
 
 
 @dataclass(frozen=True)
 class IndicatorGroupBlock:
     group: IndicatorGroup
-    kind: str = "indicator_group"
+    kind: ClassVar[BlockKind] = BlockKind.INDICATOR_GROUP
 
 
 Block = (

@@ -11,6 +11,7 @@ from typing import Any
 from .blocks import (
     Article,
     Block,
+    BlockKind,
     BoxBlock,
     FacilitiesBlock,
     FacilityGroup,
@@ -36,9 +37,9 @@ from .blocks import (
     When,
 )
 from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Part, Pillar, ScheduleEntry, ScheduleRow, Section, Viewpoint
-from .indicators import Indicator, IndicatorGroup, Reference, Result, Target, Value
+from .indicators import Better, Comparator, Indicator, IndicatorGroup, Reference, Result, Target, Value
 from .plan import Colophon, EditorialNote, Issued, Metadata, Plan, Revision
-from .progress import Progress
+from .progress import Progress, ProgressStatus
 from .text import Department, Note, Source, Term, TerminologyEntry, Text, Unit
 
 
@@ -110,9 +111,9 @@ class _PlanBuilder:
 
     def _block(self, data) -> Block:
         (kind, value), = data.items()
-        if kind == "indicator_group":
+        if kind == BlockKind.INDICATOR_GROUP:
             return IndicatorGroupBlock(self.groups[value])
-        if kind == "term":
+        if kind == BlockKind.TERM:
             return TermBlock(self.terms[value])
         return _BLOCKS[kind](value)
 
@@ -142,7 +143,7 @@ class _PlanBuilder:
             target=Target(
                 year=target["year"],
                 value=target["value"],
-                comparator=target["comparator"],
+                comparator=Comparator(target["comparator"]),
                 unit=self.units[target.get("unit", data["unit"])],
                 of=_optional_text(target.get("of")),
                 condition=_optional_text(target.get("condition")),
@@ -151,12 +152,12 @@ class _PlanBuilder:
                     reference["year"],
                     reference["value"],
                     self.units[reference.get("unit", data["unit"])],
-                    reference["comparator"],
+                    Comparator(reference["comparator"]),
                 ),
             ),
             note_marks=tuple(data.get("note_marks", ())),
             initiative_id=data.get("initiative"),
-            better=data.get("better"),
+            better=Better(data["better"]) if "better" in data else None,
         )
 
     def _pillar(self, data) -> Pillar:
@@ -285,7 +286,7 @@ def _source(data) -> Source | None:
 
 def _progress(data) -> tuple[Progress, ...]:
     return tuple(
-        Progress(p["year"], p["status"], _optional_text(p.get("note")), _source(p.get("source")))
+        Progress(p["year"], ProgressStatus(p["status"]), _optional_text(p.get("note")), _source(p.get("source")))
         for p in sorted(data.get("progress", ()), key=lambda record: record["year"])
     )
 
@@ -351,7 +352,7 @@ def _reform_results(data) -> ReformResultsBlock:
                 item["number"],
                 _text(item["title"]),
                 tuple(
-                    ResultAction(_text(a["title"]), _text(a["progress"]), a["status"], a.get("number"))
+                    ResultAction(_text(a["title"]), _text(a["progress"]), ProgressStatus(a["status"]), a.get("number"))
                     for a in item["actions"]
                 ),
             )
@@ -367,7 +368,7 @@ def _program_results(data) -> ProgramResultsBlock:
                 name=_text(p["name"]),
                 goals=_text(p["goals"]),
                 progress=_text(p["progress"]),
-                status=p["status"],
+                status=ProgressStatus(p["status"]),
                 renamed=_optional_text(p.get("renamed")),
                 added=p.get("added", False),
             )
@@ -397,26 +398,26 @@ def _legal_text(data) -> LegalTextBlock:
 
 
 _BLOCKS = {
-    "text": lambda value: TextBlock(_text(value)),
-    "box": lambda value: BoxBlock(_text(value["title"]), _text(value["body"])),
-    "figure": lambda value: _figure(value),
-    "table": lambda value: TableBlock(
+    BlockKind.TEXT: lambda value: TextBlock(_text(value)),
+    BlockKind.BOX: lambda value: BoxBlock(_text(value["title"]), _text(value["body"])),
+    BlockKind.FIGURE: lambda value: _figure(value),
+    BlockKind.TABLE: lambda value: TableBlock(
         _text(value["caption"]),
         _texts(value["header"]),
         tuple(_texts(row) for row in value["rows"]),
     ),
-    "overview": OverviewBlock,
-    "history": _history,
-    "reform_results": _reform_results,
-    "program_results": _program_results,
-    "facilities": lambda value: FacilitiesBlock(
+    BlockKind.OVERVIEW: OverviewBlock,
+    BlockKind.HISTORY: _history,
+    BlockKind.REFORM_RESULTS: _reform_results,
+    BlockKind.PROGRAM_RESULTS: _program_results,
+    BlockKind.FACILITIES: lambda value: FacilitiesBlock(
         tuple(FacilityGroup(g["fiscal_year"], _texts(g["names"])) for g in value)
     ),
-    "members": lambda value: MembersBlock(
+    BlockKind.MEMBERS: lambda value: MembersBlock(
         tuple(Member(m["role"], m["name"], _text(m["affiliation"])) for m in value)
     ),
-    "meetings": lambda value: MeetingsBlock(
+    BlockKind.MEETINGS: lambda value: MeetingsBlock(
         tuple(Meeting(date.fromisoformat(m["date"]), _texts(m["agenda"])) for m in value)
     ),
-    "legal_text": _legal_text,
+    BlockKind.LEGAL_TEXT: _legal_text,
 }
