@@ -54,6 +54,6 @@ def measure(plan_path: Path, work: Path, runs: int) -> dict:
 def _first_item(plan_path: Path) -> tuple[str, str]:
     """The first item's Japanese purpose, and its page."""
     plan = build_plan(load_plan(plan_path).data)
-    item = plan.pillars[0].items[0]
+    item = plan.items[0]
     page = next(page for page in Urls(plan).pages if page.subject is item)
     return item.purpose.ja, page.path

@@ -18,21 +18,9 @@ from .model import Plan, Text, Unit
 from .formatting import Formatter
 from .urls import LANGUAGES
 
-# What is compared, in the order it is reported: kind → the entities of that kind in a plan.
-# A kind is the name of its entities' class, in lower case (see _kind).
-KINDS = {
-    "pillar": lambda plan: plan.pillars,
-    "viewpoint": lambda plan: [viewpoint for pillar in plan.pillars for viewpoint in pillar.viewpoints],
-    "item": lambda plan: [item for pillar in plan.pillars for item in pillar.items],
-    "action": lambda plan: [action for pillar in plan.pillars for item in pillar.items for action in item.actions],
-    "guideline": lambda plan: plan.guidelines,
-    "measure": lambda plan: [measure for guideline in plan.guidelines for measure in guideline.measures],
-    "initiative": lambda plan: [initiative for guideline in plan.guidelines for initiative in guideline.initiatives],
-    "indicator": lambda plan: [*(i for group in plan.indicator_groups for i in group.indicators),
-                               *(kpi for guideline in plan.guidelines for kpi in guideline.kpis)],
-    "department": lambda plan: plan.departments,
-    "term": lambda plan: plan.terms,
-}
+# What is compared, in the order it is reported. A kind is the name of its entities' class, in
+# lower case (see _kind), and the plan's walk of its entities is its plural (see _entities).
+KINDS = ("pillar", "viewpoint", "item", "action", "guideline", "measure", "initiative", "indicator", "department", "term")
 NAMED_BY_NUMBER = ("pillar", "item", "guideline", "measure", "initiative")
 TITLES = ("title", "name", "term")
 # Fields that hold an entity's own parts: each part is compared on its own, under its kind.
@@ -63,9 +51,9 @@ def _revisions(old: Plan, new: Plan, l: Formatter) -> list[str]:
 
 def _entity_changes(old: Plan, new: Plan, before: Formatter, after: Formatter) -> list[str]:
     lines: list[str] = []
-    for kind, entities_of in KINDS.items():
-        old_entities = {entity.id: entity for entity in entities_of(old)}
-        new_entities = {entity.id: entity for entity in entities_of(new)}
+    for kind in KINDS:
+        old_entities = {entity.id: entity for entity in _entities(old, kind)}
+        new_entities = {entity.id: entity for entity in _entities(new, kind)}
         for entity_id, entity in new_entities.items():
             if entity_id not in old_entities:
                 lines.append(f"- {after.ui('diff.added', name=_name(after, kind, entity))}")
@@ -79,6 +67,11 @@ def _entity_changes(old: Plan, new: Plan, before: Formatter, after: Formatter) -
                     lines.append(f"- {_name(after, kind, entity)}")
                     lines += [f"    - {change}" for change in changes]
     return lines
+
+
+def _entities(plan: Plan, kind: str) -> tuple[Any, ...]:
+    """Every entity of ``kind`` in ``plan``, in plan order: ``plan.items`` for "item"."""
+    return getattr(plan, f"{kind}s")
 
 
 def _name(l: Formatter, kind: str, entity: Any) -> str:
@@ -122,7 +115,7 @@ def _referred(l: Formatter, name: str, value: Any) -> tuple[Any, ...]:
     """The entities that field ``name`` refers to, in ``l``'s plan: those it holds, or the one it
     names by id; none when it is not a reference."""
     if name in REFERRED_BY_ID:
-        return tuple(entity for entity in KINDS[REFERRED_BY_ID[name]](l.plan) if entity.id == value)
+        return tuple(entity for entity in _entities(l.plan, REFERRED_BY_ID[name]) if entity.id == value)
     return tuple(entity for entity in (value if isinstance(value, tuple) else (value,)) if _kind(entity))
 
 

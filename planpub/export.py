@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .build_time import W3C_TIME, build_time
-from .model import Indicator, Plan, Source, Text, latest_progress
+from .model import Plan, Source, Text, latest_progress
 from .numbers import decimal_text
 from .strings import ui_strings
 from .urls import DATA, LANGUAGE_ROOTS, Urls, record_path
@@ -86,43 +86,31 @@ def _status(entity: Any) -> tuple[str, int | None]:
 
 
 def _items(plan: Plan, urls: Urls) -> Iterator[tuple]:
-    for pillar in plan.pillars:
-        for viewpoint in pillar.viewpoints:
-            for item in viewpoint.items:
-                yield (item.id, item.number, pillar.id, viewpoint.id, *_both(item.title), *_both(item.purpose), item.new,
-                       item.guideline.id if item.guideline else "", _departments(item), *_status(item), *_page(urls, item.id))
+    for item in plan.items:
+        viewpoint = plan.parent_of(item.id)
+        yield (item.id, item.number, plan.parent_of(viewpoint.id).id, viewpoint.id, *_both(item.title), *_both(item.purpose),
+               item.new, item.guideline.id if item.guideline else "", _departments(item), *_status(item), *_page(urls, item.id))
 
 
 def _actions(plan: Plan, urls: Urls) -> Iterator[tuple]:
-    for pillar in plan.pillars:
-        for item in pillar.items:
-            for action in item.actions:
-                yield (action.id, item.id, action.number, *_both(action.title), *_both(action.description), action.new,
-                       _departments(action), *_status(action), *_page(urls, action.id))
+    for action in plan.actions:
+        yield (action.id, plan.parent_of(action.id).id, action.number, *_both(action.title), *_both(action.description),
+               action.new, _departments(action), *_status(action), *_page(urls, action.id))
 
 
 def _initiatives(plan: Plan, urls: Urls) -> Iterator[tuple]:
-    for guideline in plan.guidelines:
-        for measure in guideline.measures:
-            for initiative in measure.initiatives:
-                yield (initiative.id, initiative.number, guideline.id, measure.id, *_both(initiative.title),
-                       *_both(initiative.description), initiative.new, initiative.dx_priority, _departments(initiative),
-                       *_status(initiative), *_page(urls, initiative.id))
-
-
-def _all_indicators(plan: Plan) -> Iterator[tuple[str, Indicator]]:
-    """(the id of the table it is in, indicator): Part 1's indicator groups, then the KPIs of
-    each guideline."""
-    for group in plan.indicator_groups:
-        yield from ((group.id, indicator) for indicator in group.indicators)
-    for guideline in plan.guidelines:
-        yield from ((guideline.id, indicator) for indicator in guideline.kpis)
+    for initiative in plan.initiatives:
+        measure = plan.parent_of(initiative.id)
+        yield (initiative.id, initiative.number, plan.parent_of(measure.id).id, measure.id, *_both(initiative.title),
+               *_both(initiative.description), initiative.new, initiative.dx_priority, _departments(initiative),
+               *_status(initiative), *_page(urls, initiative.id))
 
 
 def _indicator_values(plan: Plan, urls: Urls) -> Iterator[tuple]:
     """One row per value: the plan's baseline values, its target (with which way is better), then
-    published results."""
-    for table_id, indicator in _all_indicators(plan):
+    published results. The table an indicator is in is its group's, or its guideline's for a KPI."""
+    for indicator in plan.indicators:
+        table_id = plan.parent_of(indicator.id).id
         def row(kind, year, value, unit, comparator="", better="", source=None, published=None):
             return (indicator.id, table_id, *_both(indicator.name), kind, year, decimal_text(value, grouped=False), unit.id,
                     _unit_word(unit.ja), comparator, better, *_source(source), published.isoformat() if published else "")
@@ -135,33 +123,21 @@ def _indicator_values(plan: Plan, urls: Urls) -> Iterator[tuple]:
 
 
 def _progress(plan: Plan, urls: Urls) -> Iterator[tuple]:
-    for kind, entity in _tracked(plan):
-        for record in entity.progress:
-            yield (kind, entity.id, record.year, record.status, *_both(record.note), *_source(record.source))
-
-
-def _tracked(plan: Plan) -> Iterator[tuple[str, Any]]:
-    """What the City reports a yearly status for: items and their actions, and initiatives."""
-    for pillar in plan.pillars:
-        for item in pillar.items:
-            yield "item", item
-            yield from (("action", action) for action in item.actions)
-    for guideline in plan.guidelines:
-        yield from (("initiative", initiative) for initiative in guideline.initiatives)
+    """What the City reported each year for items and their actions, and initiatives."""
+    for duty in plan.duties:
+        for record in duty.entity.progress:
+            yield (duty.kind, duty.entity.id, record.year, record.status, *_both(record.note), *_source(record.source))
 
 
 def _schedule(plan: Plan, urls: Urls) -> Iterator[tuple]:
     """One row per cell of the schedules: the work, and the fiscal years it spans."""
-    for pillar in plan.pillars:
-        for item in pillar.items:
-            for action in item.actions:
-                for entry in action.schedule:
-                    yield ("action", action.id, *_both(action.title), entry.start, entry.end, *_both(entry.text))
-    for guideline in plan.guidelines:
-        for initiative in guideline.initiatives:
-            for row in initiative.schedule_rows:
-                for entry in row.entries:
-                    yield ("initiative", initiative.id, *_both(row.label), entry.start, entry.end, *_both(entry.text))
+    for action in plan.actions:
+        for entry in action.schedule:
+            yield ("action", action.id, *_both(action.title), entry.start, entry.end, *_both(entry.text))
+    for initiative in plan.initiatives:
+        for row in initiative.schedule_rows:
+            for entry in row.entries:
+                yield ("initiative", initiative.id, *_both(row.label), entry.start, entry.end, *_both(entry.text))
 
 
 def _departments_table(plan: Plan, urls: Urls) -> Iterator[tuple]:
@@ -231,8 +207,7 @@ def schema_text() -> str:
 
 def _records(data: dict[str, Any], plan: Plan) -> dict[str, Any]:
     """Each item's and initiative's own part of the data, by id."""
-    wanted = {entity.id for pillar in plan.pillars for entity in pillar.items}
-    wanted |= {entity.id for guideline in plan.guidelines for entity in guideline.initiatives}
+    wanted = {entity.id for entity in (*plan.items, *plan.initiatives)}
     found: dict[str, Any] = {}
 
     def visit(node: Any) -> None:
@@ -277,8 +252,7 @@ def write_data(data: dict[str, Any], plan: Plan, urls: Urls, out_dir: Path) -> l
     contents = {PLAN_JSON: _Content("plan", _json(data), SCHEMA_JSON), SCHEMA_JSON: _Content("schema", schema_text())}
     contents |= {table.file: _Content(table.name, "\ufeff" + csv_text(table, plan, urls), columns=table.columns) for table in TABLES}
     records = _records(data, plan)
-    for kind, entities in (("item", [i for p in plan.pillars for i in p.items]),
-                           ("initiative", [i for g in plan.guidelines for i in g.initiatives])):
+    for kind, entities in (("item", plan.items), ("initiative", plan.initiatives)):
         contents |= {record_path(entity).removeprefix(DATA): _Content(entity.id, _json(records[entity.id]),
                                                                       f"{SCHEMA_JSON}#/$defs/{kind}", kind)
                      for entity in entities}

@@ -59,7 +59,6 @@ class Urls:
         self.pages: list[Page] = []
         self._locations: dict[str, Location] = {}
         self._parent_pages: dict[str, Page] = {}  # page path → the page it sits under in navigation
-        self._parents: dict[str, Any] = {}  # entity id → the entity it belongs to
         self._index(plan)
 
     # --- building the index ---
@@ -76,10 +75,6 @@ class Urls:
 
     def _anchor(self, entity: Any, page: Page) -> None:
         self._locations[entity.id] = Location(page, entity.id)
-
-    def _belongs(self, children: tuple, parent: Any) -> None:
-        for child in children:
-            self._parents[child.id] = parent
 
     def _index(self, plan: Plan) -> None:
         home = self._add_page("home", path("home"))
@@ -107,25 +102,19 @@ class Urls:
 
     def _index_pillar(self, pillar: Pillar, chapter_page: Page) -> None:
         pillar_page = self._add_page("pillar", path("pillar", number=pillar.number), pillar, chapter_page)
-        self._belongs(pillar.viewpoints, pillar)
         for viewpoint in pillar.viewpoints:
             self._anchor(viewpoint, pillar_page)
-            self._belongs(viewpoint.items, viewpoint)
-            for item in viewpoint.items:
-                item_page = self._add_page("item", path("item", number=item.number), item, pillar_page)
-                self._belongs(item.actions, item)
-                for action in item.actions:
-                    self._anchor(action, item_page)
+        for item in pillar.items:
+            item_page = self._add_page("item", path("item", number=item.number), item, pillar_page)
+            for action in item.actions:
+                self._anchor(action, item_page)
 
     def _index_guideline(self, guideline: Guideline, chapter_page: Page) -> None:
         page = self._add_page("guideline", path("guideline", number=guideline.number), guideline, chapter_page)
-        self._belongs(guideline.measures, guideline)
         for entity in guideline.measures + guideline.kpis:
             self._anchor(entity, page)
-        for measure in guideline.measures:
-            self._belongs(measure.initiatives, measure)
-            for initiative in measure.initiatives:
-                self._add_page("initiative", path("initiative", number=initiative.number), initiative, page)
+        for initiative in guideline.initiatives:
+            self._add_page("initiative", path("initiative", number=initiative.number), initiative, page)
 
     def _index_appendices(self, part: Part, part_page: Page) -> None:
         """The part's reference material: a contents page, then one page per appendix."""
@@ -145,10 +134,6 @@ class Urls:
             self._index_sections(section.subsections, page)
 
     # --- answering ---
-
-    def parent(self, entity: Any) -> Any:
-        """The entity that ``entity`` belongs to: a viewpoint's pillar, an item's viewpoint …"""
-        return self._parents.get(entity.id)
 
     def parent_page(self, page: Page) -> Page | None:
         return self._parent_pages.get(page.path)

@@ -23,8 +23,6 @@ from tests.conftest import PROJECT
 LOADED = load_plan(PROJECT / "plan.yaml")
 PLAN = build_plan(LOADED.data)
 URLS = Urls(PLAN)
-ITEMS = [item for pillar in PLAN.pillars for item in pillar.items]
-INITIATIVES = [initiative for guideline in PLAN.guidelines for initiative in guideline.initiatives]
 
 
 @pytest.fixture(scope="module")
@@ -53,15 +51,13 @@ def test_loading_the_json_gives_the_same_model_as_loading_plan_yaml(data):
 
 
 def expected_rows() -> dict[str, int]:
-    actions = [action for item in ITEMS for action in item.actions]
-    indicators = [i for g in PLAN.indicator_groups for i in g.indicators] + [k for g in PLAN.guidelines for k in g.kpis]
-    schedule = sum(len(a.schedule) for a in actions) + sum(len(r.entries) for i in INITIATIVES for r in i.schedule_rows)
+    schedule = sum(len(a.schedule) for a in PLAN.actions) + sum(len(r.entries) for i in PLAN.initiatives for r in i.schedule_rows)
     return {
-        "items": len(ITEMS),
-        "actions": len(actions),
-        "initiatives": len(INITIATIVES),
-        "indicators": sum(len(i.values) + 1 + len(i.results) for i in indicators),  # the plan's values, the target, results
-        "progress": sum(len(e.progress) for e in [*ITEMS, *actions, *INITIATIVES]),
+        "items": len(PLAN.items),
+        "actions": len(PLAN.actions),
+        "initiatives": len(PLAN.initiatives),
+        "indicators": sum(len(i.values) + 1 + len(i.results) for i in PLAN.indicators),  # the plan's values, the target, results
+        "progress": sum(len(e.progress) for e in [*PLAN.items, *PLAN.actions, *PLAN.initiatives]),
         "schedule": schedule,
         "departments": len(PLAN.departments),
         "glossary": len(PLAN.terms),
@@ -82,7 +78,7 @@ def test_every_csv_parses_with_the_expected_rows_and_header(data):
 def test_csv_cells_carry_both_languages_and_typed_values(data):
     folder, _ = data
     items = {row["id"]: row for row in read_csv(folder / "items.csv")}
-    first = ITEMS[0]
+    first = PLAN.items[0]
     assert items[first.id]["title_ja"] == first.title.ja and items[first.id]["title_en"] == first.title.en
     assert items[first.id]["page_en"] == "en/items/01/"
     assert items[first.id]["department_ids"].split() == [d.id for d in first.departments]
@@ -116,7 +112,7 @@ def test_the_data_package_describes_every_file_exactly(data):
 
 def test_each_item_and_initiative_has_its_own_record(data):
     folder, _ = data
-    for entity in [*ITEMS, *INITIATIVES]:
+    for entity in [*PLAN.items, *PLAN.initiatives]:
         record = json.loads((folder / record_path(entity).removeprefix(DATA)).read_text(encoding="utf-8"))
         assert record["id"] == entity.id and record["title"]["ja"] == entity.title.ja
 
@@ -125,7 +121,7 @@ def test_the_built_site_has_the_data_and_pages_link_to_it(built_site):
     assert (built_site / DATA / DESCRIPTOR).is_file()
     for language in LANGUAGES:
         root = built_site / LANGUAGE_ROOTS[language]
-        for entity, page in ((ITEMS[0], "items/01/"), (INITIATIVES[0], "initiatives/01/")):
+        for entity, page in ((PLAN.items[0], "items/01/"), (PLAN.initiatives[0], "initiatives/01/")):
             html = (root / page / "index.html").read_text(encoding="utf-8")
             link = re.search(rf'<a href="([^"]*{record_path(entity)})" type="application/json">', html)
             assert link and (root / page / link.group(1)).resolve() == (built_site / record_path(entity)).resolve()

@@ -53,6 +53,30 @@ def test_duties_of_a_department_in_plan_order():
     assert [duty.entity.id for duty in model.duties_of(related)] == ["item-01"]
 
 
+def test_every_entity_of_a_kind_in_plan_order():
+    model = plan()
+    walks = {walk: [entity.id for entity in getattr(model, walk)] for walk in ("viewpoints", "items", "actions", "measures", "initiatives", "indicators")}
+    assert walks == {
+        "viewpoints": ["viewpoint-1-1", "viewpoint-1-2"],
+        "items": ["item-01", "item-02"],
+        "actions": ["item-01-action-1"],
+        "measures": ["measure-01"],
+        "initiatives": ["initiative-01"],
+        "indicators": ["indicator-cost", "kpi-online"],  # the indicator groups', then the KPIs
+    }
+    assert [(duty.kind, duty.entity.id) for duty in model.duties] == [
+        ("item", "item-01"), ("action", "item-01-action-1"), ("item", "item-02"), ("initiative", "initiative-01")]
+
+
+def test_the_entity_each_belongs_to():
+    model = plan()
+    parents = {child: model.parent_of(child).id for child in (
+        "viewpoint-1-2", "item-02", "item-01-action-1", "measure-01", "initiative-01", "kpi-online", "indicator-cost")}
+    assert parents == {"viewpoint-1-2": "pillar-1", "item-02": "viewpoint-1-2", "item-01-action-1": "item-01", "measure-01": "guideline-1",
+                       "initiative-01": "measure-01", "kpi-online": "guideline-1", "indicator-cost": "cost-targets"}
+    assert model.parent_of("pillar-1") is None and model.parent_of("item-99") is None
+
+
 def indicator(comparator: str, target: float, results: list[tuple[int, float]], baseline: float = 60, better: str | None = None):
     from datetime import date
 

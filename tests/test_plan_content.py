@@ -53,7 +53,7 @@ def test_all_fourteen_indicators_of_section_5(plan):
 
 
 def test_discrepancies_in_the_draft_are_kept_and_noted(plan):
-    fund = {i.id: i for g in plan.indicator_groups for i in g.indicators}["indicator-fiscal-adjustment-fund-balance"]
+    fund = {i.id: i for i in plan.indicators}["indicator-fiscal-adjustment-fund-balance"]
     assert fund.values[0].value == 180  # as section 5-2 prints it; the appendix says 181
     assert plan.notes_about(fund.id)
     assert plan.notes_about("indicator-ordinary-balance-ratio")
@@ -63,7 +63,7 @@ def test_part_1_has_every_pillar_viewpoint_and_item(plan):
     """Draft chapter 3: pillars I–IV, viewpoints I-1 … IV-1, items No.1–No.24."""
     viewpoints = {p.number: [v.number for v in p.viewpoints] for p in plan.pillars}
     assert viewpoints == {1: [1, 2], 2: [1, 2], 3: [1, 2], 4: [1]}
-    items = [item for pillar in plan.pillars for item in pillar.items]
+    items = plan.items
     assert [i.number for i in items] == list(range(1, 25))
     for item in items[:21]:
         assert item.purpose and item.actions, item.id
@@ -107,16 +107,15 @@ def test_part_1_reference_materials_are_complete(plan):
 def test_part_2_has_every_guideline_measure_initiative_and_kpi(plan):
     measures = {g.number: [m.number for m in g.measures] for g in plan.guidelines}
     assert measures == {1: [1, 2, 3, 4], 2: [5, 6, 7, 8], 3: [9, 10, 11]}
-    initiatives = [i for g in plan.guidelines for i in g.initiatives]
+    initiatives = plan.initiatives
     assert [i.number for i in initiatives] == list(range(1, 27))
     assert all(i.description and i.goals and i.departments for i in initiatives)
     # The draft prints no schedule for initiatives 17, 18 and 20; every other one has its table.
     assert [i.number for i in initiatives if not i.schedule_rows] == [17, 18, 20]
     assert [i.number for i in initiatives if i.dx_priority] == [3, 7, 11, 17, 19, 23, 24]
-    kpis = [k for g in plan.guidelines for k in g.kpis]
     assert [len(g.kpis) for g in plan.guidelines] == [5, 4, 3]
-    assert all(k.target for k in kpis)
-    assert [k.initiative_id for k in kpis if not k.values] == ["initiative-19", "initiative-21"]  # printed "—"
+    assert all(k.target for k in plan.kpis)
+    assert [k.initiative_id for k in plan.kpis if not k.values] == ["initiative-19", "initiative-21"]  # printed "—"
 
 
 def test_part_2_footnotes_one_to_eighteen(plan):
@@ -179,15 +178,14 @@ def test_every_text_has_english_in_this_edition(plan):
 def test_each_indicator_is_better_the_way_its_text_says(plan):
     """Costs and incidents are better lower, everything else higher (rates, counts of services,
     satisfaction, the fund kept for emergencies), whether the indicator says it or its comparator."""
-    indicators = [i for g in plan.indicator_groups for i in g.indicators] + [k for g in plan.guidelines for k in g.kpis]
-    lower = {i.id for i in indicators if i.direction == "lower"}
+    lower = {i.id for i in plan.indicators if i.direction == "lower"}
     assert lower == {
         "indicator-admin-cost-per-resident", "previous-indicator-net-administrative-cost", "kpi-security-incidents",
         "indicator-ordinary-balance-ratio", "previous-indicator-ordinary-balance-ratio",  # at-most
         "indicator-special-ward-bond-balance", "previous-indicator-special-ward-bond-balance",  # within
         "indicator-average-overtime-per-staff",  # at-most
     }
-    incidents, = (k for k in indicators if k.id == "kpi-security-incidents")
+    incidents, = (k for k in plan.indicators if k.id == "kpi-security-incidents")
     assert (incidents.values[0].value, incidents.target.comparator, incidents.target.value, incidents.better) == (0, "reach", 0, "lower")
 
 

@@ -288,12 +288,8 @@ def test_the_home_page_leads_with_the_summary_and_names_every_item_and_initiativ
     plan, urls, rendered = site
     home = rendered["en"].files["index.md"]
     assert home.index("The City will carry out administrative and financial reform") < home.index("Introduction")
-    for pillar in plan.pillars:
-        for item in pillar.items:
-            assert f"{item.title.en}</a>" in home
-    for guideline in plan.guidelines:
-        for initiative in guideline.initiatives:
-            assert f"{initiative.title.en}</a>" in home
+    for entity in (*plan.items, *plan.initiatives):
+        assert f"{entity.title.en}</a>" in home
     notes_about_the_plan = [note.text.en for note in plan.notes_about("plan")]
     assert notes_about_the_plan and not any(note in home for note in notes_about_the_plan)
     about = rendered["en"].files["about/index.md"]

@@ -9,32 +9,10 @@ and ``builder`` (the model from validated data). Their public names are all impo
 """
 
 from .blocks import (
-    Article,
-    Block,
-    BlockKind,
-    BoxBlock,
-    FacilitiesBlock,
-    FacilityGroup,
-    FigureBlock,
-    HistoryBlock,
-    HistoryRow,
-    IndicatorGroupBlock,
-    LegalTextBlock,
-    Meeting,
-    MeetingsBlock,
-    Member,
-    MembersBlock,
-    OverviewBlock,
-    Paragraph,
-    ProgramResult,
-    ProgramResultsBlock,
-    ReformResultsBlock,
-    ResultAction,
-    ResultItem,
-    TableBlock,
-    TermBlock,
-    TextBlock,
-    When,
+    Article, Block, BlockKind, BoxBlock, FacilitiesBlock, FacilityGroup, FigureBlock, HistoryBlock, HistoryRow,
+    IndicatorGroupBlock, LegalTextBlock, Meeting, MeetingsBlock, Member, MembersBlock, OverviewBlock, Paragraph,
+    ProgramResult, ProgramResultsBlock, ReformResultsBlock, ResultAction, ResultItem, TableBlock, TermBlock,
+    TextBlock, When,
 )
 from .builder import build_plan
 from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Part, Pillar, ScheduleEntry, ScheduleRow, Section, Viewpoint

@@ -9,32 +9,10 @@ from datetime import date
 from typing import Any
 
 from .blocks import (
-    Article,
-    Block,
-    BlockKind,
-    BoxBlock,
-    FacilitiesBlock,
-    FacilityGroup,
-    FigureBlock,
-    HistoryBlock,
-    HistoryRow,
-    IndicatorGroupBlock,
-    LegalTextBlock,
-    Meeting,
-    MeetingsBlock,
-    Member,
-    MembersBlock,
-    OverviewBlock,
-    Paragraph,
-    ProgramResult,
-    ProgramResultsBlock,
-    ReformResultsBlock,
-    ResultAction,
-    ResultItem,
-    TableBlock,
-    TermBlock,
-    TextBlock,
-    When,
+    Article, Block, BlockKind, BoxBlock, FacilitiesBlock, FacilityGroup, FigureBlock, HistoryBlock, HistoryRow,
+    IndicatorGroupBlock, LegalTextBlock, Meeting, MeetingsBlock, Member, MembersBlock, OverviewBlock, Paragraph,
+    ProgramResult, ProgramResultsBlock, ReformResultsBlock, ResultAction, ResultItem, TableBlock, TermBlock,
+    TextBlock, When,
 )
 from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Part, Pillar, ScheduleEntry, ScheduleRow, Section, Viewpoint
 from .indicators import Better, Comparator, Indicator, IndicatorGroup, Reference, Result, Target, Value

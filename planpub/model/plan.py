@@ -7,8 +7,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from .entities import Guideline, Part, Pillar, Section
-from .indicators import IndicatorGroup
+from .entities import Action, Guideline, Initiative, Item, Measure, Part, Pillar, Section, Viewpoint
+from .indicators import Indicator, IndicatorGroup
 from .text import Department, Source, Term, TerminologyEntry, Text
 
 
@@ -83,6 +83,12 @@ class Duty:
 
 @dataclass(frozen=True)
 class Plan:
+    """The whole plan. Besides its contents, it offers the walks that the pages, the open data and
+    the diff share: every entity of a kind in plan order (``items``, ``initiatives``,
+    ``indicators`` …), the entity each belongs to (``parent_of``) and what departments answer for
+    (``duties``). They are computed once: a frozen dataclass still has a ``__dict__`` for
+    ``cached_property`` to keep them in."""
+
     metadata: Metadata
     front: tuple[Section, ...]
     parts: tuple[Part, ...]
@@ -100,17 +106,65 @@ class Plan:
         return self._notes_by_target.get(entity_id, ())
 
     def duties_of(self, department: Department) -> tuple[Duty, ...]:
-        """What ``department`` is named responsible for, in plan order: items, actions of items
-        and initiatives."""
-        return tuple(duty for duty in self._duties if department in duty.entity.departments)
+        """What ``department`` is named responsible for, in plan order."""
+        return tuple(duty for duty in self.duties if department in duty.entity.departments)
 
     @cached_property  # asked for each department on several pages
-    def _duties(self) -> tuple[Duty, ...]:
+    def duties(self) -> tuple[Duty, ...]:
+        """Every item, each followed by its actions, then every initiative: what departments are
+        named responsible for, and what the City reports a status for each year."""
         duties: list[Duty] = []
-        for pillar in self.pillars:
-            for item in pillar.items:
-                duties.append(Duty("item", item))
-                duties += [Duty("action", action, item) for action in item.actions]
-        for guideline in self.guidelines:
-            duties += [Duty("initiative", initiative) for initiative in guideline.initiatives]
-        return tuple(duties)
+        for item in self.items:
+            duties.append(Duty("item", item))
+            duties += [Duty("action", action, item) for action in item.actions]
+        return (*duties, *(Duty("initiative", initiative) for initiative in self.initiatives))
+
+    def parent_of(self, entity_id: str) -> Any:
+        """The entity that an entity belongs to: a viewpoint's pillar, an item's viewpoint, an
+        action's item, a measure's or KPI's guideline, an initiative's measure, an indicator's
+        group; None for any other."""
+        return self._parents.get(entity_id)
+
+    @cached_property  # asked on every item's and initiative's page
+    def _parents(self) -> dict[str, Any]:
+        families = (
+            *((pillar, pillar.viewpoints) for pillar in self.pillars),
+            *((viewpoint, viewpoint.items) for viewpoint in self.viewpoints),
+            *((item, item.actions) for item in self.items),
+            *((guideline, guideline.measures + guideline.kpis) for guideline in self.guidelines),
+            *((measure, measure.initiatives) for measure in self.measures),
+            *((group, group.indicators) for group in self.indicator_groups),
+        )
+        return {child.id: parent for parent, children in families for child in children}
+
+    # --- every entity of a kind, in plan order ---
+
+    @cached_property
+    def viewpoints(self) -> tuple[Viewpoint, ...]:
+        return tuple(viewpoint for pillar in self.pillars for viewpoint in pillar.viewpoints)
+
+    @cached_property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for viewpoint in self.viewpoints for item in viewpoint.items)
+
+    @cached_property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(action for item in self.items for action in item.actions)
+
+    @cached_property
+    def measures(self) -> tuple[Measure, ...]:
+        return tuple(measure for guideline in self.guidelines for measure in guideline.measures)
+
+    @cached_property
+    def initiatives(self) -> tuple[Initiative, ...]:
+        return tuple(initiative for measure in self.measures for initiative in measure.initiatives)
+
+    @cached_property
+    def kpis(self) -> tuple[Indicator, ...]:
+        return tuple(kpi for guideline in self.guidelines for kpi in guideline.kpis)
+
+    @cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """The indicators of every indicator group (the previous plan's series in the reference
+        material among them), then the KPIs of Part 2."""
+        return (*(indicator for group in self.indicator_groups for indicator in group.indicators), *self.kpis)
