@@ -2,6 +2,7 @@ import pytest
 
 from planpub.load import load_plan
 from planpub.model import build_plan
+from tests.cases import STATUS_CASES, TARGET
 from tests.conftest import MINIMAL
 
 
@@ -90,38 +91,6 @@ def indicator(comparator: str, target: float, results: list[tuple[int, float]], 
     )
 
 
-# Which results meet a target of 50 (below it, the value itself, above it) for each comparator
-# and each way of being better that it allows; None where the comparator says it itself.
-TARGET = 50
-BELOW_EQUAL_ABOVE = (40, 50, 60)
-MEETS = (
-    ("reach", "higher", (False, True, True)),  # a plain printed value: it, or better
-    ("reach", "lower", (True, True, False)),
-    ("exactly", "higher", (False, True, False)),  # only the value itself, whichever way is better
-    ("exactly", "lower", (False, True, False)),
-    ("at-least", None, (False, True, True)),
-    ("at-least", "higher", (False, True, True)),  # saying what the comparator says is allowed
-    ("greater-than", None, (False, False, True)),
-    ("at-most", None, (True, True, False)),
-    ("within", None, (True, True, False)),
-    ("within", "lower", (True, True, False)),
-    ("approximately", "higher", (False, True, True)),
-    ("approximately", "lower", (True, True, False)),
-    ("about", "higher", (False, True, True)),
-    ("about", "lower", (True, True, False)),
-)
-# The fiscal year of the result against the target year (2025), and the statuses it can have.
-WHEN = (("before", 2024, ("on-track", "not-yet")), ("at", 2025, ("met", "not-met")), ("after", 2026, ("met", "not-met")))
-
-
-# (comparator, better, result year, result value, status): every comparator × way of being better
-# × before, at or after the target year × a result below, at or above the target.
-STATUS_CASES = [
-    pytest.param(comparator, better, year, value, meeting if met else failing, id=f"{comparator}-{better or 'implied'}-{when}-{value}")
-    for comparator, better, meets in MEETS
-    for when, year, (meeting, failing) in WHEN
-    for value, met in zip(BELOW_EQUAL_ABOVE, meets)
-]
 
 
 @pytest.mark.parametrize(("comparator", "better", "year", "value", "status"), STATUS_CASES)

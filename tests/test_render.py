@@ -16,7 +16,7 @@ from planpub.strings import ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
 from tests.hostile import LINK, hostile_plan, injected_markup
-from tests.test_model import STATUS_CASES, TARGET
+from tests.cases import COST_TARGET, PROGRESS, PROGRESS_AT, RESULT, STATUS_CASES, TARGET
 
 REPORT = load_report(PROJECT / "content" / "accessibility")
 
@@ -247,7 +247,6 @@ def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site
 
 
 def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
-    from tests.test_validate import COST_TARGET, RESULT
 
     def indicators_page(path) -> tuple[str, str]:
         plan = build_plan(load_plan(path).data)
@@ -297,7 +296,6 @@ def test_the_home_page_leads_with_the_summary_and_names_every_item_and_initiativ
 
 
 def test_a_recorded_status_shows_on_its_page_and_is_counted_in_the_overview(site, variant):
-    from tests.test_validate import PROGRESS, PROGRESS_AT
 
     _, _, rendered = site
     item = rendered["en"].files["items/01/index.md"]

@@ -8,6 +8,7 @@ import pytest
 from planpub.diagnostics import PlanError, Severity
 from planpub.load import load_plan, parse_plan
 from planpub.validate import _checking_schema, plan_schema, validate
+from tests.cases import COST_TARGET, PROGRESS, PROGRESS_AT, RESULT
 from tests.conftest import MINIMAL, PROJECT, line_of
 from tests.test_robustness import mutations
 
@@ -262,8 +263,6 @@ def test_a_term_needs_its_reading_in_hiragana(variant):
     assert [d.code for d in validate(load_plan(path))] == ["schema-required"]
 
 
-RESULT = "results: [{year: 2023, value: 48, date: '2024-09-30', source: {title: {ja: 決算書, en: Settlement}, url: 'https://example.jp/r'}}]"
-COST_TARGET = "        target: {year: 2025, value: 50, comparator: at-most}\n"
 
 
 def test_a_result_needs_a_source_and_a_year_after_the_plans_values(variant):
@@ -279,8 +278,6 @@ def test_a_result_needs_a_source_and_a_year_after_the_plans_values(variant):
     assert (diagnostic.code, diagnostic.path) == ("result-year", "indicators[indicator-cost].results[0].year")
 
 
-PROGRESS_AT = "              departments: [planning, related-divisions]\n"
-PROGRESS = "              progress: [{year: 2023, status: in-progress, note: {ja: 実施中, en: Under way}, source: {title: {ja: 取組状況, en: Progress report}, url: 'https://example.jp/p'}}]\n"
 
 
 def test_a_status_is_from_the_vocabulary_for_a_year_of_the_plan_period_once(variant):
