@@ -77,3 +77,18 @@ def browser():
 
     with chromium() as shared:
         yield shared
+
+
+# The kinds of test, by what a test needs: `pytest -m unit` answers in seconds (no browser, no
+# build of a site), `-m "not browser"` leaves out Chromium. A test that builds a site itself says
+# so with `pytestmark = pytest.mark.build`; the rest follows from the fixtures a test uses.
+KINDS_BY_FIXTURE = {"browser": "browser", "built_site": "build"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, kind in KINDS_BY_FIXTURE.items():
+            if fixture in item.fixturenames:
+                item.add_marker(kind)
+        if not any(item.get_closest_marker(kind) for kind in ("browser", "build", "pdf")):
+            item.add_marker("unit")

@@ -2,7 +2,11 @@
 
 import re
 
+import pytest
+
 from tests.conftest import MINIMAL, PROJECT, line_of, run_cli
+
+pytestmark = pytest.mark.build
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<path>[\w.\[\]-]+): .+ \[(?P<code>[\w-]+)\]$")
 

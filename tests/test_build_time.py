@@ -15,6 +15,8 @@ from planpub.build_time import build_time
 from planpub.diagnostics import StageError
 from tests.conftest import PROJECT
 
+pytestmark = pytest.mark.build
+
 PROJECT_FILES = ("build.py", "mkdocs.yml", "plan.yaml", "content", "theme", "planpub")
 
 

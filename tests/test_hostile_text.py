@@ -16,6 +16,8 @@ from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES
 from tests.conftest import MINIMAL
 from tests.hostile import LINK, MARKER, PAYLOAD, hostile_plan, injected_markup
 
+pytestmark = pytest.mark.build
+
 SHOWN = PAYLOAD.split(" [link]")[0]  # the part of the payload every text shows as it is
 
 

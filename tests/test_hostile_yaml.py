@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import MINIMAL, run_cli
 
+pytestmark = pytest.mark.build
+
 NESTED_ALIASES = "\n".join(
     [f"a0: &a0 [{', '.join(['x'] * 9)}]"]
     + [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]" for level in range(1, 9)]

@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 from planpub.qa.audit import AXE_SCRIPT, AXE_TAGS, stop_problems
 from tests.keyboard import WIDTHS, active, opened, press, record, tab_to
 
+pytestmark = pytest.mark.browser
+
 MENU = {"ja": "メニュー", "en": "Menu"}
 CLOSE_MENU = {"ja": "メニューを閉じる", "en": "Close menu"}
 LANGUAGE = {"ja": "言語切り替え", "en": "Select language"}

@@ -20,6 +20,8 @@ from planpub.render import Localizer
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
 from tests.conftest import PROJECT
 
+pytestmark = pytest.mark.pdf
+
 PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
 URLS = Urls(PLAN)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")

@@ -11,6 +11,8 @@ from build import PROJECT, prepare
 from planpub.preview import SEARCH_INDEX, Preview
 from tests.conftest import MINIMAL
 
+pytestmark = pytest.mark.build
+
 
 @pytest.fixture
 def preview(tmp_path):

@@ -14,6 +14,8 @@ from planpub.model import build_plan
 from planpub.urls import LANGUAGE_ROOTS, LANGUAGES, Urls
 from tests.conftest import PROJECT
 
+pytestmark = pytest.mark.browser
+
 PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
 PAGES = [page.path for page in Urls(PLAN).pages] + ["404.html"]
 EXPECTED = {LANGUAGE_ROOTS[language] + path: language for path in PAGES for language in LANGUAGES}
