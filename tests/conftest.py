@@ -92,3 +92,8 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(kind)
         if not any(item.get_closest_marker(kind) for kind in ("browser", "build", "pdf")):
             item.add_marker("unit")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from what the code makes now; review the diff before committing")

@@ -1,4 +1,7 @@
+import difflib
+import json
 import re
+import shutil
 from xml.etree import ElementTree
 
 import markdown
@@ -30,6 +33,28 @@ def site():
     plan = build_plan(load_plan(MINIMAL).data)
     urls = Urls(plan)
     return plan, urls, {r.language: r for r in render_site(plan, urls, PROJECT / "content", REPORT)}
+
+
+GOLDEN = PROJECT / "tests" / "golden"
+
+
+def test_every_page_of_the_fixture_is_rendered_as_its_golden_file(site, request):
+    """The Markdown of every page of the fixture plan, and the navigation, in both languages, as
+    reviewed: a change shows as a diff of tests/golden/. After an intended change, run
+    `pytest tests/test_render.py --update-golden` and review the diff before committing."""
+    _, _, rendered = site
+    made = {f"{language}/{name}": text for language, result in rendered.items() for name, text in result.files.items()}
+    made |= {f"{language}/nav.json": json.dumps(result.nav, ensure_ascii=False, indent=1) + "\n" for language, result in rendered.items()}
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name, text in made.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+    kept = {str(path.relative_to(GOLDEN)): path.read_text(encoding="utf-8") for path in GOLDEN.rglob("*") if path.is_file()}
+    assert sorted(kept) == sorted(made), "pages added or removed: run with --update-golden and review"
+    changed = [name for name in made if made[name] != kept[name]]
+    first = "".join(difflib.unified_diff(kept[changed[0]].splitlines(True), made[changed[0]].splitlines(True), "golden", "made")) if changed else ""
+    assert changed == [], f"{len(changed)} pages differ from tests/golden/ (run with --update-golden and review):\n{first}"
 
 
 def localizer(site, language, page_index=0):
