@@ -3,7 +3,7 @@ browser runs the checks in test_site_browser.py)."""
 
 from __future__ import annotations
 
-from planpub.qa.audit import PageReport, page_problems, site_pages, summarize
+from planpub.qa.audit import PageReport, page_problems, site_pages, summarize, tab_walk_sample
 
 SITE = "Plan"
 
@@ -55,3 +55,13 @@ def test_site_pages_know_their_language(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("<!doctype html>", encoding="utf-8")
     assert site_pages(tmp_path) == {"": "ja", "en/": "en", "en/404.html": "en", "items/01/": "ja"}
+
+
+def test_the_tests_tab_through_the_longest_page_of_each_shape_in_each_language(tmp_path):
+    sizes = {"items/01/": 10, "items/02/": 30, "en/items/01/": 50, "en/items/02/": 20, "glossary/": 5, "404.html": 1}
+    for path, size in sizes.items():
+        file = tmp_path / path if path.endswith(".html") else tmp_path / path / "index.html"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("x" * size)
+    pages = {path: "en" if path.startswith("en/") else "ja" for path in sizes}
+    assert tab_walk_sample(tmp_path, pages) == {"items/02/", "en/items/01/", "glossary/", "404.html"}

@@ -165,7 +165,8 @@ async def tab_walk(page, width: int) -> list[str]:
     return problems
 
 
-async def _report(page, url: str, other_language: str) -> PageReport:
+async def _report(page, url: str, other_language: str, walk: bool = True) -> PageReport:
+    """What the checks find on one page; the Tab walk only where ``walk`` asks for it."""
     requests: list[str] = []
     listener = lambda request: requests.append(request.url)  # noqa: E731 - removed again below
     page.on("request", listener)
@@ -175,14 +176,14 @@ async def _report(page, url: str, other_language: str) -> PageReport:
         switcher = page.locator(f"a.md-select__link[hreflang={other_language}]")
         axe = {"1280": await _axe(page)}
         structure = await page.evaluate("() => __audit.structure()")
-        keyboard = await tab_walk(page, WIDE["width"])
+        keyboard = await tab_walk(page, WIDE["width"]) if walk else []
         axe["1280 search open"] = await _search_open_violations(page)
         await page.set_viewport_size(TABLET)  # the navigation becomes a closed drawer
-        keyboard += await tab_walk(page, TABLET["width"])
+        keyboard += await tab_walk(page, TABLET["width"]) if walk else []
         await page.set_viewport_size(PHONE)
         await page.evaluate("() => __audit.frames()")
         axe["390"] = await _axe(page)
-        keyboard += await tab_walk(page, PHONE["width"])
+        keyboard += await tab_walk(page, PHONE["width"]) if walk else []
         await page.set_viewport_size(ZOOMED)
         await page.evaluate("() => __audit.frames()")
         zoom = {
@@ -301,8 +302,24 @@ def other_language(language: str) -> str:
     return next(other for other in LANGUAGES if other != language)
 
 
-def check_site(base_url: str, pages: dict[str, str], concurrency: int = 2) -> dict[str, PageReport]:
-    return page_reports({path: (base_url + path, other_language(language)) for path, language in pages.items()}, concurrency)
+def check_site(base_url: str, pages: dict[str, str], concurrency: int = 2, walked: set[str] | None = None) -> dict[str, PageReport]:
+    """Every check on every page; the Tab walk on the ``walked`` pages only, when given."""
+    return page_reports({path: (base_url + path, other_language(language), walked is None or path in walked)
+                         for path, language in pages.items()}, concurrency)
+
+
+def tab_walk_sample(site: Path, pages: dict[str, str]) -> set[str]:
+    """The longest page of each shape of address in each language (items/N/, en/part-N/chapter-N/
+    …): pages of one shape come from one template, so the tests Tab through the one with the most
+    stops; the audit (`make audit`) walks every page."""
+    longest: dict[str, str] = {}
+    for path in sorted(pages, key=lambda path: -_html_file(site, path).stat().st_size):
+        longest.setdefault(re.sub(r"\d+", "N", path), path)
+    return set(longest.values())
+
+
+def _html_file(site: Path, path: str) -> Path:
+    return site / path if path.endswith(".html") else site / path / "index.html"
 
 
 def page_problems(path: str, language: str, report: PageReport, site_name: str) -> dict[str, list[str]]:
