@@ -16,7 +16,6 @@ import logging
 import re
 import shutil
 import subprocess
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -29,6 +28,7 @@ from .diagnostics import StageError
 from .model import Plan
 from .render import Localizer, template_environment
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
+from .workers import worker_pool
 
 # The page types of the plan itself, printed in the order of the site's pages; the site's own
 # views (indicators, roadmap, progress, departments) and the accessibility pages are not.
@@ -184,7 +184,7 @@ def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> dict
                          "(as root; `make site` does it when run as root). No PDF was written.")
     documents = {language: print_html(plan, urls, content_dir, language) for language in LANGUAGES}
     paths = {language: out_dir / PDF_NAMES[language] for language in LANGUAGES}
-    with ProcessPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+    with worker_pool(len(LANGUAGES)) as pool:
         jobs = {language: pool.submit(write_pdf, documents[language], content_dir, paths[language]) for language in LANGUAGES}
         problems = [f"{language}: {message}" for language, job in jobs.items() for message in job.result()]
     if problems:
