@@ -13,6 +13,7 @@ messages are in Japanese with --lang ja or in a Japanese locale, in English othe
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -103,7 +104,31 @@ def diff(old_spec: str, new_spec: str | None, plan_path: Path) -> str:
 def serve(plan_path: Path, port: int, pdf: bool = False) -> None:
     """Build into a temporary folder, serve it on 127.0.0.1 and, on every change, rebuild the
     pages that changed (see planpub/preview.py); the PDFs only with ``pdf`` (they take longer
-    than the rest of the build)."""
+    than the rest of the build). Ctrl+C (SIGINT) or SIGTERM stops it whatever it is doing, and
+    it then returns normally (exit status 0)."""
+    _stop_on_signals()
+    try:
+        _preview(plan_path, port, pdf)
+    except KeyboardInterrupt:
+        pass  # asked to stop: by now the worker processes are ended and the temporary folder removed
+
+
+def _stop_on_signals() -> None:
+    """Ctrl+C (SIGINT) and SIGTERM both raise KeyboardInterrupt in the main thread, which runs
+    the rebuilds, whatever the server is doing. Set even when the server was started with SIGINT
+    ignored (a background job of a script or of a test run): Python leaves it ignored then."""
+    stopping = (signal.SIGINT, signal.SIGTERM)
+
+    def stop(signal_number, frame):
+        for each in stopping:  # a second Ctrl+C must not interrupt the clean-up
+            signal.signal(each, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    for each in stopping:
+        signal.signal(each, stop)
+
+
+def _preview(plan_path: Path, port: int, pdf: bool) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     from planpub.preview import Preview
@@ -127,7 +152,7 @@ def serve(plan_path: Path, port: int, pdf: bool = False) -> None:
         print(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)", file=sys.stderr)
         try:
             server.serve()
-        except KeyboardInterrupt:
+        finally:
             server.shutdown()
 
 

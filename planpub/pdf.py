@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from html import unescape
@@ -30,11 +29,12 @@ from markupsafe import Markup
 
 from .build_time import W3C_TIME, build_time
 from .diagnostics import StageError
-from .model import Plan
 from .formatting import Formatter
-from .render import Localizer, template_environment
+from .model import Plan
 from .page_types import PAGE_TYPES
+from .render import Localizer, template_environment
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
+from .workers import worker_pool
 
 FONTS = ("Noto Sans CJK JP", "Noto Serif CJK JP")
 FONT_INSTALL = "apt-get install -y fonts-noto-cjk"
@@ -235,7 +235,7 @@ def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> dict
                          "(as root; `make site` does it when run as root). No PDF was written.")
     documents = {language: print_html(plan, urls, content_dir, language) for language in LANGUAGES}
     paths = {language: out_dir / PDF_NAMES[language] for language in LANGUAGES}
-    with ProcessPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+    with worker_pool(len(LANGUAGES)) as pool:
         jobs = {language: pool.submit(write_pdf, documents[language], content_dir, paths[language]) for language in LANGUAGES}
         checks = {language: job.result() for language, job in jobs.items()}
     problems = problems_after_advisories(checks)

@@ -11,7 +11,6 @@ import logging
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +28,7 @@ from .render import RenderedLanguage
 from .strings import ui_strings
 from .search import install as install_japanese_search
 from .urls import LANGUAGE_ROOTS, LANGUAGES
+from .workers import worker_pool
 
 
 class SiteBuildError(StageError):
@@ -149,7 +149,7 @@ def build_languages(configs: dict[str, Path], dirty: bool = False) -> None:
     """Run MkDocs for every language at once, each in its own process (MkDocs is single-threaded
     and each language is a separate site); ``dirty`` rebuilds only pages whose Markdown is newer
     than their HTML (the preview)."""
-    with ProcessPoolExecutor(max_workers=len(configs)) as pool:
+    with worker_pool(len(configs)) as pool:
         jobs = [pool.submit(build_language, language, config, dirty) for language, config in configs.items()]
         for job in jobs:
             job.result()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from planpub.model import build_plan
 from planpub.render import render_site
 from planpub.urls import Urls
 from planpub.validate import validate
+from planpub.workers import worker_pool
 from tests.conftest import MINIMAL, PROJECT
 
 REPORT = load_report(PROJECT / "content" / "accessibility")
@@ -73,6 +73,6 @@ def _mutated_outcome(job: tuple[int, str, Path]) -> str | None:
 def test_every_wrong_scalar_gives_diagnostics_not_a_crash(tmp_path):
     jobs = [(number, replacement, tmp_path) for number, replacement in mutations()]
     assert len(jobs) > 100
-    with ProcessPoolExecutor(max_workers=2) as pool:  # independent runs: use both cores
+    with worker_pool(2) as pool:  # independent runs: use both cores
         failures = [outcome for outcome in pool.map(_mutated_outcome, jobs, chunksize=8) if outcome]
     assert failures == []
