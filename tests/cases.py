@@ -1,7 +1,11 @@
 """Cases that the tests of several modules share: the same target judged by the model and shown
 by the pages, and lines of the fixture plan that record a result or a status."""
 
+import re
+
 import pytest
+
+from tests.conftest import MINIMAL
 
 # Which results meet a target of 50 (below it, the value itself, above it) for each comparator
 # and each way of being better that it allows; None where the comparator says it itself.
@@ -43,3 +47,17 @@ RESULT = "results: [{year: 2023, value: 48, date: '2024-09-30', source: {title: 
 COST_TARGET = "        target: {year: 2025, value: 50, comparator: at-most}\n"
 PROGRESS_AT = "              departments: [planning, related-divisions]\n"
 PROGRESS = "              progress: [{year: 2023, status: in-progress, note: {ja: 実施中, en: Under way}, source: {title: {ja: 取組状況, en: Progress report}, url: 'https://example.jp/p'}}]\n"
+
+
+# Each scalar line of the fixture plan with each kind of wrong value in turn (line number, line).
+SCALAR_LINE = re.compile(r"^(\s*-?\s*[\w-]+: )(?![|>])(\S.*)$")
+WRONG_VALUES = ["[]", "{}", "~", "12", "yes", "'x'", ".nan", "-.inf", "2022-04-01"]
+
+
+def mutations():
+    lines = MINIMAL.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        match = SCALAR_LINE.match(line)
+        if match:
+            for value in WRONG_VALUES:
+                yield number, match.group(1) + value

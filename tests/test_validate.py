@@ -8,9 +8,8 @@ import pytest
 from planpub.diagnostics import PlanError, Severity
 from planpub.load import load_plan, parse_plan
 from planpub.validate import _checking_schema, plan_schema, validate
-from tests.cases import COST_TARGET, PROGRESS, PROGRESS_AT, RESULT
+from tests.cases import COST_TARGET, PROGRESS, PROGRESS_AT, RESULT, mutations
 from tests.conftest import MINIMAL, PROJECT, line_of
-from tests.test_robustness import mutations
 
 
 def problems(path):
