@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import build
+from planpub.pipeline import build
 from planpub.qa.audit import CHROMIUM, QuietHandler, serve
 
 HERE = Path(__file__).resolve().parent
@@ -32,7 +32,7 @@ def scores(plan_path: Path) -> dict | None:
         site = Path(temporary) / "site"
         site.mkdir()
         with serve(site, _CompressingHandler) as base:
-            build.build(plan_path, site, site_url=base, pdf=False)
+            build(plan_path, site, site_url=base, pdf=False)
             return {name: _scores(base + path, Path(temporary) / f"{name}.json") for name, path in PAGES.items()}
 
 

@@ -32,7 +32,8 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT))
 
-import build  # noqa: E402 - after the project is on the path
+from planpub.pipeline import check  # noqa: E402 - after the project is on the path
+from planpub.project import PROJECT  # noqa: E402
 from bench import preview_latency, weight  # noqa: E402
 from bench.synthetic import scaled_plan  # noqa: E402
 from planpub.accessibility import load_report  # noqa: E402
@@ -72,10 +73,10 @@ def process(arguments: list[str], runs: int) -> dict[str, float]:
 def stage_times(plan_path: Path, work: Path, runs: int, pdf: bool) -> dict:
     """Generation and MkDocs per language, the languages in turn and at once, and with ``pdf`` the
     PDFs alike."""
-    plan, _ = build.check(plan_path)
+    plan = check(plan_path).plan
     urls = Urls(plan)
-    environment = template_environment(build.CONTENT)
-    report = load_report(build.ACCESSIBILITY)
+    environment = template_environment(PROJECT.content)
+    report = load_report(PROJECT.accessibility)
     base = base_config(PROJECT, None)
     figures: dict = {"generation": {}, "mkdocs": {}, "pdf": {}}
     rendered = {}
@@ -89,11 +90,11 @@ def stage_times(plan_path: Path, work: Path, runs: int, pdf: bool) -> dict:
     figures["pages"] = len(urls.pages)
     if not pdf:
         return figures
-    documents = {language: print_html(plan, urls, build.CONTENT, language) for language in LANGUAGES}
+    documents = {language: print_html(plan, urls, PROJECT.content, language) for language in LANGUAGES}
     pdf_runs = max(1, runs // 2)  # the slowest figures: fewer runs
     for language in LANGUAGES:
-        figures["pdf"][language] = median_seconds(lambda: write_pdf(documents[language], build.CONTENT, work / f"{language}.pdf"), pdf_runs)
-    figures["pdf"]["both at once"] = median_seconds(lambda: build_pdfs(plan, urls, build.CONTENT, work), pdf_runs)
+        figures["pdf"][language] = median_seconds(lambda: write_pdf(documents[language], PROJECT.content, work / f"{language}.pdf"), pdf_runs)
+    figures["pdf"]["both at once"] = median_seconds(lambda: build_pdfs(plan, urls, PROJECT.content, work), pdf_runs)
     return figures
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-import build  # noqa: E402 - after the project is on the path
+from planpub.pipeline import build, check  # noqa: E402 - after the project is on the path
+from planpub.project import PROJECT  # noqa: E402
 from planpub.pdf import build_pdfs  # noqa: E402
 from planpub.urls import Urls  # noqa: E402
 
@@ -21,11 +22,11 @@ from planpub.urls import Urls  # noqa: E402
 def main(stage: str, plan_path: Path, out: Path) -> float:
     start = time.perf_counter()
     if stage == "html":
-        build.build(plan_path, out, pdf=False)
+        build(plan_path, out, pdf=False)
     else:
-        plan, _ = build.check(plan_path)
+        plan = check(plan_path).plan
         out.mkdir(parents=True, exist_ok=True)
-        build_pdfs(plan, Urls(plan), build.CONTENT, out)
+        build_pdfs(plan, Urls(plan), PROJECT.content, out)
     return time.perf_counter() - start
 
 

@@ -1,4 +1,4 @@
-"""Stage 6: the plan as open data, written beside the site under ``data/``.
+"""The plan as open data, written beside the site under ``data/``.
 
 ``plan.json`` is the validated plan.yaml itself as JSON (both languages, stable ids, no comments
 or formatting), so it validates against the published ``plan.schema.json`` and loading it gives

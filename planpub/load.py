@@ -1,4 +1,4 @@
-"""Stage 1: read plan.yaml into plain Python data plus a map from field paths to source positions.
+"""Read plan.yaml into plain Python data plus a map from field paths to source positions.
 
 PyYAML's ``safe_load`` forgets where each value came from; editors need ``file:line:column`` for
 every later error, so we compose the node tree and build the data ourselves, recording positions.

@@ -1,4 +1,4 @@
-"""Stage 6: the print edition, one tagged A4 PDF per language (WeasyPrint).
+"""The print edition, one tagged A4 PDF per language (WeasyPrint).
 
 The print HTML is made from the same model and the same page templates as the site: each printed
 page type is rendered by its own template (``content/pages/*.md.j2``) and converted with the
@@ -16,7 +16,6 @@ import logging
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -219,16 +218,18 @@ def _overflowing(document) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-def problems_after_advisories(checks: dict[str, PrintCheck]) -> list[str]:
-    """Prints WeasyPrint's advisories as warnings, each once for both languages; returns the
-    problems, each with its language."""
-    for advisory in dict.fromkeys(message for check in checks.values() for message in check.advisories):
-        print(f"warning: WeasyPrint: {advisory}", file=sys.stderr)
-    return [f"{language}: {message}" for language, check in checks.items() for message in check.problems]
+@dataclass(frozen=True)
+class Pdfs:
+    paths: dict[str, Path]  # by language
+    advisories: list[str]  # WeasyPrint's warnings, each once for both languages, for the caller to show
 
 
-def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> dict[str, Path]:
-    """Both languages' PDFs into ``out_dir``, written concurrently: {language: path}."""
+def advisories(checks: dict[str, PrintCheck]) -> list[str]:
+    return [f"WeasyPrint: {advisory}" for advisory in dict.fromkeys(message for check in checks.values() for message in check.advisories)]
+
+
+def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> Pdfs:
+    """Both languages' PDFs into ``out_dir``, written concurrently."""
     missing = missing_fonts()
     if missing:
         raise PrintError(f"The PDF needs the fonts {', '.join(missing)}: install them with `{FONT_INSTALL}` "
@@ -238,9 +239,9 @@ def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> dict
     with worker_pool(len(LANGUAGES)) as pool:
         jobs = {language: pool.submit(write_pdf, documents[language], content_dir, paths[language]) for language in LANGUAGES}
         checks = {language: job.result() for language, job in jobs.items()}
-    problems = problems_after_advisories(checks)
+    problems = [f"{language}: {message}" for language, check in checks.items() for message in check.problems]
     if problems:
         for path in paths.values():
             path.unlink(missing_ok=True)
         raise PrintError("The PDF layout has problems:\n" + "\n".join(problems))
-    return paths
+    return Pdfs(paths, advisories(checks))

@@ -1,4 +1,4 @@
-"""The preview behind ``build.py serve``: the site kept built in one folder and rebuilt in place.
+"""``build.py serve``: the site kept built in one folder, served, and rebuilt in place on every change.
 
 The first build, and any change that moves the navigation, the configuration or the theme,
 builds every page. After that, a change to plan.yaml or a page template rewrites only the
@@ -11,9 +11,15 @@ index is then merged: the rebuilt pages' entries replace their old ones.
 from __future__ import annotations
 
 import json
+import signal
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from .diagnostics import PlanError, StageError
 from .model import Plan
+from .pipeline import prepare
+from .project import PROJECT, Project
 from .render import RenderedLanguage
 from .site import base_config, build_language, build_languages, copy_downloads, write_language
 from .urls import LANGUAGE_ROOTS, LANGUAGES
@@ -81,3 +87,57 @@ def _merge_index(site_dir: Path, previous: dict) -> None:
     kept = [document for document in previous["docs"] if document["location"].split("#")[0] not in rebuilt]
     merged = {**fresh, "docs": kept + fresh["docs"]}
     (site_dir / SEARCH_INDEX).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def serve(plan_path: Path, port: int, pdf: bool = False, say: Callable[[str], None] = print, project: Project = PROJECT) -> None:
+    """Build into a temporary folder, serve it on 127.0.0.1 and, on every change, rebuild the
+    pages that changed (see planpub/preview.py); the PDFs only with ``pdf`` (they take longer
+    than the rest of the build). Ctrl+C (SIGINT) or SIGTERM stops it whatever it is doing, and
+    it then returns normally (exit status 0)."""
+    _stop_on_signals()
+    try:
+        _preview(plan_path, port, pdf, say, project)
+    except KeyboardInterrupt:
+        pass  # asked to stop: by now the worker processes are ended and the temporary folder removed
+
+
+def _stop_on_signals() -> None:
+    """Ctrl+C (SIGINT) and SIGTERM both raise KeyboardInterrupt in the main thread, which runs
+    the rebuilds, whatever the server is doing. Set even when the server was started with SIGINT
+    ignored (a background job of a script or of a test run): Python leaves it ignored then."""
+    stopping = (signal.SIGINT, signal.SIGTERM)
+
+    def stop(signal_number, frame):
+        for each in stopping:  # a second Ctrl+C must not interrupt the clean-up
+            signal.signal(each, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    for each in stopping:
+        signal.signal(each, stop)
+
+
+def _preview(plan_path: Path, port: int, pdf: bool, say: Callable[[str], None], project: Project) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    with tempfile.TemporaryDirectory(prefix="planpub-serve-") as temporary:
+        out_dir = Path(temporary) / "site"
+        preview = Preview(project.root, out_dir, Path(temporary) / "work")
+
+        def rebuild() -> None:
+            try:
+                with tempfile.TemporaryDirectory(prefix="planpub-downloads-") as downloads:
+                    prepared = prepare(plan_path, Path(downloads), pdf, project)
+                    pages = preview.update(prepared.plan, prepared.rendered, prepared.downloads)
+                say(f"Rebuilt {len(pages)} pages")
+            except (PlanError, StageError) as error:
+                say(str(error))  # keep serving the last good build
+
+        rebuild()
+        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out_dir), polling_interval=0.25)
+        for watched in (plan_path, *project.watched):
+            server.watch(str(watched))
+        say(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)")
+        try:
+            server.serve()
+        finally:
+            server.shutdown()

@@ -1,4 +1,4 @@
-"""Stage 4: render every page of the plan to Markdown, once per language, from one template per page type.
+"""Render every page of the plan to Markdown, once per language, from one template per page type.
 
 Templates get a ``Localizer`` (``l``): the language as data. Its Formatter (formatting.py) picks
 the text of a language, formats fiscal years and quantities and gives interface strings; the

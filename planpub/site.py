@@ -1,4 +1,4 @@
-"""Stage 5: write the generated Markdown, one MkDocs config per language, build, then swap in.
+"""Write the generated Markdown, one MkDocs config per language, build, then swap in.
 
 Japanese is built at the site root and English under ``en/``, each with its own theme language
 and search index, both at once in separate processes. Everything is built into a fresh folder beside the output and only replaces
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -78,17 +77,18 @@ def _alternates(language: str, site_url: str | None) -> list[dict[str, str]]:
     ]
 
 
+NO_SITE_URL = ("No site_url in mkdocs.yml or --site-url: pages get no canonical URL, language alternates "
+               "are relative links and no sitemap is written.")
+
+
 def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_dir: Path, site_url: str | None = None,
-               downloads: dict[str, Path] | None = None) -> None:
+               downloads: dict[str, Path] | None = None) -> list[str]:
     """Build every language into a staging folder, add ``downloads`` ({site path: file}), then
-    replace ``out_dir`` with it.
+    replace ``out_dir`` with it. Returns what the person building should know.
 
     ``site_url`` (or mkdocs.yml's) gives canonical URLs, absolute language alternates and one
-    sitemap of both languages; without it the site still builds, and the build says so once."""
+    sitemap of both languages; without it the site still builds, and the build says so."""
     base = base_config(project, site_url)
-    if not base["site_url"]:
-        print("No site_url in mkdocs.yml or --site-url: pages get no canonical URL, language alternates "
-              "are relative links and no sitemap is written.", file=sys.stderr)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     # Staging beside the output (same file system: the swap is a rename), the work in /tmp.
@@ -106,6 +106,7 @@ def build_site(plan: Plan, rendered: list[RenderedLanguage], project: Path, out_
         _replace(site, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return [] if base["site_url"] else [NO_SITE_URL]
 
 
 def base_config(project: Path, site_url: str | None) -> dict[str, Any]:

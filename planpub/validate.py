@@ -1,4 +1,4 @@
-"""Stage 2: check loaded data against the JSON Schema, then check what a schema cannot say.
+"""Check loaded data against the JSON Schema, then check what a schema cannot say.
 
 Every problem is collected (not just the first) and points to the line and column it came from.
 Cross-reference checks walk the data defensively, so they still run, and still report, when

@@ -54,7 +54,7 @@ def run_cli(*arguments: str | Path, locale: str = "C.UTF-8") -> subprocess.Compl
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real plan, built once per test session."""
-    from build import build
+    from planpub.pipeline import build
 
     out = tmp_path_factory.mktemp("built") / "site"
     build(PROJECT / "plan.yaml", out)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from build import diff
+from planpub.pipeline import diff
 from planpub.diagnostics import errors_only
 from planpub.diff import plan_diff
 from planpub.load import LoadedPlan, load_plan

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from build import build
+from planpub.pipeline import build
 from planpub.qa.audit import serve
 from planpub.markup import render_prose
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES

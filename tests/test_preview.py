@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from build import PROJECT, prepare
+from planpub.pipeline import prepare
+from planpub.project import PROJECT
 from planpub.preview import SEARCH_INDEX, Preview
 from tests.conftest import MINIMAL
 
@@ -19,7 +20,7 @@ def preview(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
     site = tmp_path / "site"
-    previewing = Preview(PROJECT, site, tmp_path / "work")
+    previewing = Preview(PROJECT.root, site, tmp_path / "work")
 
     def update(old: str | None = None, new: str | None = None) -> set[str]:
         if old is not None:
@@ -28,7 +29,8 @@ def preview(tmp_path):
             plan.write_text(text.replace(old, new), encoding="utf-8")
         downloads = tmp_path / "downloads"
         downloads.mkdir(exist_ok=True)
-        return previewing.update(*prepare(plan, downloads, pdf=False))
+        prepared = prepare(plan, downloads, pdf=False)
+        return previewing.update(prepared.plan, prepared.rendered, prepared.downloads)
 
     return update, site, tmp_path / "work" / "docs"
 

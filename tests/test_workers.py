@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build import build
+from planpub.pipeline import build
 from planpub.workers import worker_pool
 from tests.conftest import MINIMAL
 

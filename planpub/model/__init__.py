@@ -1,4 +1,4 @@
-"""Stage 3: the validated plan as typed, frozen objects. Templates only ever see these.
+"""The validated plan as typed, frozen objects. Templates only ever see these.
 
 One module per kind of object: ``text`` (texts, units, departments, terms, notes, sources),
 ``blocks`` (what sections are made of), ``indicators`` (indicators, targets, results and the rules
