@@ -1,6 +1,6 @@
 """Formatting that needs only a language: interface strings, labels and numbering, fiscal years,
-dates, quantities and targets, page titles, and the plan's plain texts as HTML (headings among
-them). Pages add what depends on where they are (links, glossary links in prose): render.Localizer.
+dates, quantities and targets, page titles. Text, never markup: the plan's texts become HTML in
+html_text.HtmlText, and links from a page are links.PageLinks.
 
 The language is data: one Formatter a language, and nothing here knows which language it writes.
 """
@@ -13,10 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year
-from .markup import mark_japanese, plain_html
 from .model import Indicator, Plan, ProgressStatus, Target, Text, Unit, When
 from .numbers import decimal_text
 from .strings import ui_strings
@@ -25,9 +22,6 @@ from .urls import Page
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the plan prints pillar numbers with these single characters
 BULLETS = ("●",)  # markers that only decorate a heading
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-# Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
-# (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 @lru_cache(maxsize=None)  # each term, on every page that may link it
@@ -50,18 +44,6 @@ class Formatter:
         self.language = language
         self.plan = plan
         self.strings = ui_strings(language)
-        self.shows_marks = False  # a 新 or ＊ mark is in what this formatter wrote …
-        self.shows_legend = False  # … and what they mean, or not yet
-
-    def marks(self, entity: Any) -> tuple[str, ...]:
-        """The marks an entry carries: new (新) and DX priority (＊). The legend goes wherever one
-        is shown, unless the page has its own."""
-        marks = tuple(mark for mark, carried in (("new", entity.new), ("dx", getattr(entity, "dx_priority", False))) if carried)
-        self.shows_marks = self.shows_marks or bool(marks)
-        return marks
-
-    def legend_shown(self) -> None:
-        self.shows_legend = True
 
     def pending(self, text: Text | None) -> bool:
         return text is not None and text.get(self.language) is None
@@ -70,81 +52,15 @@ class Formatter:
         """The text in this language, falling back to Japanese while a translation is pending."""
         return text.shown(self.language)
 
-    def text(self, text: Text | None) -> Markup:
-        """Plain text for HTML; Japanese shown in an English page is marked lang="ja"."""
-        if text is None:
-            return Markup("")
-        if self.pending(text):
-            return Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
-        return self._mark(plain_html(self.raw(text)))
-
-    def ui_text(self, key: str, **values: Any) -> Markup:
-        """An interface string as HTML, with the Japanese it quotes marked in English pages (its
-        values may be texts of the plan: they stay text)."""
-        return self._mark(plain_html(self.ui(key, **values)))
-
-    def ui_markup(self, key: str, **values: Any) -> Markup:
-        """An interface string as HTML with values that may be HTML themselves (a link); plain
-        values stay text."""
-        return self._mark(Markup(escape(self.ui(key))).format(**{name: value if isinstance(value, Markup) else plain_html(str(value))
-                                                                for name, value in values.items()}))
-
     def ui_in(self, language: str, key: str) -> str:
         """An interface string of another language: the Japanese label beside an English one."""
         return Formatter(language, self.plan).ui(key)
-
-    def _mark(self, html: Markup) -> Markup:
-        """In English pages, Japanese quoted inside English text gets lang="ja"."""
-        return mark_japanese(html) if self.language != "ja" else html
 
     def glossary_order(self, terms) -> list:
         """Japanese terms in あいうえお order by their reading, English ones alphabetically."""
         if self.language == "ja":
             return sorted(terms, key=lambda term: term.reading)
         return sorted(terms, key=lambda term: term_surface(self.raw(term.term)).casefold())
-
-    def name(self, name: str) -> Markup:
-        """A personal or proper name that is the same in every language (lang="ja" in English pages)."""
-        return self._mark(plain_html(name))
-
-    def inline_markdown(self, text: str) -> Markup:
-        """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""
-        # Only &, < and > become entities: numeric ones (&#39;) would carry a "#" to escape.
-        html = text.replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
-
-    def heading(self, level: int, text: Text, anchor: str, prefix: str = "", href: str | None = None) -> Markup:
-        """A Markdown heading with a stable id (and lang="ja" while its translation is pending),
-        linked to ``href`` when given. A bullet prefix (●) is shown but hidden from screen
-        readers, which would read it out."""
-        attributes = f"#{anchor}" + (' lang="ja"' if self.pending(text) else "")
-        if prefix in BULLETS:
-            title = f'<span aria-hidden="true">{prefix}</span> {self._mark(self.inline_markdown(self.raw(text)))}'
-        else:
-            title = self._mark(self.inline_markdown(f"{prefix} {self.raw(text)}" if prefix else self.raw(text)))
-        if href is not None:
-            title = f"[{title}]({href})"
-        return Markup(f"{'#' * level} {title} {{ {attributes} }}")
-
-    def titled_heading(self, level: int, subject: Any, prefix: str = "") -> Markup:
-        """The heading of an item, initiative, measure or section: its title as printed, where a
-        note mark (※) is a link to the note. The table of contents, search and the PDF's
-        bookmarks take the title without the mark."""
-        if subject.title_marked is None:
-            return self.heading(level, subject.title, subject.id, prefix)
-        marks = [note.mark.shown(self.language) for note in subject.notes if not note.mark.ja.isdigit()]
-        pieces = re.split("(" + "|".join(map(re.escape, sorted(marks, key=len, reverse=True))) + ")", self.raw(subject.title_marked))
-        title = "".join(self._note_link(piece, subject.id) if index % 2 else self._mark(self.inline_markdown(piece))
-                        for index, piece in enumerate(pieces))
-        label = plain_html(f"{prefix} {self.raw(subject.title)}" if prefix else self.raw(subject.title))  # no } ends the list
-        attributes = f'#{subject.id} data-toc-label="{label}" data-bookmark-label="{label}"'
-        attributes += ' lang="ja"' if self.pending(subject.title_marked) else ""
-        prefix = f"{self._mark(self.inline_markdown(prefix))} " if prefix else ""
-        return Markup(f"{'#' * level} {prefix}{title} {{ {attributes} }}")
-
-    def _note_link(self, mark: str, owner: str) -> str:
-        return (f'<sup class="plan-note-ref" data-search-exclude><a href="#{self.note_anchor(owner, mark)}" '
-                f'aria-label="{escape(self.ui("footnote"))} {escape(mark)}">{escape(mark)}</a></sup>')
 
     def page_title(self, page: Page) -> str:
         """The title of a page in navigation and in its own H1."""
@@ -175,13 +91,6 @@ class Formatter:
         if not action.number:
             return "●"
         return CIRCLED[action.number - 1] if action.number <= len(CIRCLED) else f"({action.number})"
-
-    def note_mark(self, mark: str, notes: tuple) -> Markup:
-        """How an indicator's footnote mark (given as its Japanese mark) is shown in this language."""
-        for note in notes:
-            if note.mark.ja == mark:
-                return self.text(note.mark)
-        return escape(mark)
 
     @staticmethod
     def note_anchor(owner_id: str, mark: str) -> str:

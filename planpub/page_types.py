@@ -1,8 +1,8 @@
 """Every type of page, declared once: where its pages are, which template writes them, the scripts
 only it loads, whether the print edition has it and where the home page lists it.
 
-A page type is rendered by ``content/pages/<kind>.md.j2`` and titled by the interface string
-``<kind>`` (strings/*.yaml). A new page that stands alone (not one per entity of the plan) needs
+A page type is rendered by ``content/pages/<kind>.md.j2``, given its typed context
+(page_contexts.py), and titled by the interface string ``<kind>`` (strings/*.yaml). A new page that stands alone (not one per entity of the plan) needs
 an entry in FIXED, its template and its title: the site, its navigation, the home page's list and
 the print edition follow from here (CONTRIBUTING.md, "Adding a page type").
 """
@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .page_contexts import (AccessibilityContext, AppendicesContext, AppendixContext, ChapterContext, DownloadsContext,
+                            EditorialNotesContext, GuidelineContext, HomeContext, IndicatorsContext, InitiativeContext,
+                            ItemContext, NoContext, PartContext, PillarContext)
+
 
 @dataclass(frozen=True)
 class PageType:
     kind: str
     path: str  # a pattern for pages of the plan's entities ("items/{number:02d}/"), else the path
+    context: type = NoContext  # what its template is given (page_contexts.py), made by context.of(page, sources)
     printed: bool = False  # in the print edition, in the order of the site
     scripts: tuple[str, ...] = ()  # loaded by this type's pages only: every byte on every page counts
     parent: str | None = None  # the type of the page it sits under in navigation
@@ -30,29 +35,29 @@ class PageType:
 # Pages of the plan itself, one per entity (the part, its chapters, pillars, items …), in the order
 # urls.Urls walks the plan.
 OF_THE_PLAN = (
-    PageType("home", "", printed=True),
-    PageType("part", "part-{number}/", printed=True),
-    PageType("chapter", "part-{part}/chapter-{number}/", printed=True),
-    PageType("pillar", "pillars/{number}/", printed=True),
-    PageType("item", "items/{number:02d}/", printed=True),
-    PageType("guideline", "guidelines/{number}/", printed=True),
-    PageType("initiative", "initiatives/{number:02d}/", printed=True),
-    PageType("appendices", "part-{number}/appendices/", printed=True),
-    PageType("appendix", "part-{part}/appendices/{position}/", printed=True),
+    PageType("home", "", HomeContext, printed=True),
+    PageType("part", "part-{number}/", PartContext, printed=True),
+    PageType("chapter", "part-{part}/chapter-{number}/", ChapterContext, printed=True),
+    PageType("pillar", "pillars/{number}/", PillarContext, printed=True),
+    PageType("item", "items/{number:02d}/", ItemContext, printed=True),
+    PageType("guideline", "guidelines/{number}/", GuidelineContext, printed=True),
+    PageType("initiative", "initiatives/{number:02d}/", InitiativeContext, printed=True),
+    PageType("appendices", "part-{number}/appendices/", AppendicesContext, printed=True),
+    PageType("appendix", "part-{part}/appendices/{position}/", AppendixContext, printed=True),
 )
 # Pages that stand alone, after the plan's, in this order.
 FIXED = (
     PageType("glossary", "glossary/", printed=True, anchors="terms", home_position=6),
-    PageType("indicators", "indicators/", home_position=2),
+    PageType("indicators", "indicators/", IndicatorsContext, home_position=2),
     PageType("roadmap", "roadmap/", scripts=("assets/javascripts/roadmap.js",), home_position=3),
     PageType("progress", "progress/", home_position=4),
     PageType("departments", "departments/", anchors="departments", home_position=5),
     PageType("about", "about/", printed=True, home_position=7),
-    PageType("editorial_notes", "editorial-notes/", printed=True, parent="about", anchors="editorial_notes", home_position=8),
+    PageType("editorial_notes", "editorial-notes/", EditorialNotesContext, printed=True, parent="about", anchors="editorial_notes", home_position=8),
     PageType("revisions", "revisions/", parent="about", home_position=9),
-    PageType("downloads", "downloads/", home_position=1),
-    PageType("accessibility_policy", "accessibility/", home_position=10),
-    PageType("accessibility_results", "accessibility/results/", parent="accessibility_policy"),
+    PageType("downloads", "downloads/", DownloadsContext, home_position=1),
+    PageType("accessibility_policy", "accessibility/", AccessibilityContext, home_position=10),
+    PageType("accessibility_results", "accessibility/results/", AccessibilityContext, parent="accessibility_policy"),
 )
 PAGE_TYPES = {page_type.kind: page_type for page_type in OF_THE_PLAN + FIXED}
 LISTED_ON_HOME = tuple(page_type.kind for page_type in sorted((t for t in FIXED if t.home_position), key=lambda t: t.home_position))

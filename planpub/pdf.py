@@ -31,7 +31,9 @@ from .diagnostics import StageError
 from .formatting import Formatter
 from .model import Plan
 from .page_types import PAGE_TYPES
-from .render import Localizer, template_environment
+from .html_text import HtmlText
+from .page_contexts import Sources
+from .render import page_context, template_environment
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
 from .workers import worker_pool
 
@@ -104,11 +106,11 @@ def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> l
     environment = template_environment(content_dir)
     pages = [page for page in urls.pages if PAGE_TYPES[page.kind].printed]  # the plan itself, not the site's views
     paths = {page.path for page in pages}
+    formatter, sources = Formatter(language, plan), Sources(plan, urls)
     result = []
     for page in pages:
-        l10n = Localizer(language, plan, urls, page)
         template = "print/front.md.j2" if page.kind == "home" else PAGE_TYPES[page.kind].template
-        body = environment.get_template(template).render(l=l10n, plan=plan, page=page, subject=page.subject, report=None)
+        body = environment.get_template(template).render(page_context(formatter, page, sources))
         html = _internal_links(_markdown(body), page, paths)
         result.append(PrintedPage(page, slug(page.path), _depth(urls, page), Markup(html)))
     return result
@@ -118,11 +120,11 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     """The whole plan as one HTML document for WeasyPrint."""
     pages = printed_pages(plan, urls, content_dir, language)
     environment = template_environment(content_dir)
-    l10n = Formatter(language, plan)
-    titles = {printed.slug: l10n.page_title(printed.page) if printed.page.kind != "home" else l10n.ui("print_front")
+    l = Formatter(language, plan)
+    titles = {printed.slug: l.page_title(printed.page) if printed.page.kind != "home" else l.ui("print_front")
               for printed in pages}
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
-    document = environment.get_template("print/document.html.j2").render(l=l10n, plan=plan, pages=pages, titles=titles, made=made)
+    document = environment.get_template("print/document.html.j2").render(l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, made=made)
     return _referenced_ids_only(document)
 
 

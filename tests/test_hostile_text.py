@@ -27,7 +27,8 @@ def hostile_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     prose = []
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("planpub.render.render_prose", lambda source: prose.append(source) or render_prose(source))
+        for module in ("planpub.html_text", "planpub.render"):  # prose on the page, and in its description
+            patch.setattr(f"{module}.render_prose", lambda source: prose.append(source) or render_prose(source))
         build(hostile_plan(MINIMAL, folder / "plan.yaml"), folder / "site")
     return folder / "site", {number for source in prose for number in re.findall(r"example\.org/(\d+)\)", source)}
 

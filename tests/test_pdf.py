@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.pdf import PrintError, advisories, build_pdfs, print_html, write_pdf
-from planpub.render import Localizer
+from planpub.formatting import Formatter
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
 from tests.conftest import PROJECT
 
@@ -57,7 +57,7 @@ def test_every_item_and_initiative_title_appears_in_plan_order(texts, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_indicator_value_appears(texts, language):
     text = flat(texts[language])
-    l10n = Localizer(language, PLAN, URLS, URLS.pages[0])
+    l10n = Formatter(language, PLAN)
     for indicator in PLAN.indicators:
         for value in indicator.values:
             assert flat(l10n.quantity(value.value, indicator.unit)) in text, (indicator.id, value)
@@ -121,7 +121,7 @@ def test_the_pdf_is_tagged_titled_in_its_language_with_an_outline(pdf_paths, lan
         return [t for entry in outline for t in (titles(entry) if isinstance(entry, list) else [entry.title])]
 
     outline = {re.sub(r"\s+", " ", title) for title in titles(reader.outline)}
-    l10n = Localizer(language, PLAN, URLS, URLS.pages[0])
+    l10n = Formatter(language, PLAN)
     for page in URLS.pages:
         if page.kind in ("part", "chapter", "pillar", "item", "guideline", "initiative"):
             assert re.sub(r"\s+", " ", l10n.page_title(page)) in outline

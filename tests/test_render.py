@@ -13,8 +13,10 @@ from planpub.load import load_plan
 from planpub.model import Indicator, Target, Term, Text, Unit, build_plan
 from planpub.markup import render_prose
 from planpub.pdf import print_html
-from planpub.formatting import roman
-from planpub.render import Localizer, front_matter, render_site
+from planpub.formatting import Formatter, roman
+from planpub.html_text import HtmlText
+from planpub.page_contexts import Sources, shared_target_year
+from planpub.render import front_matter, page_context, render_site
 from planpub.strings import ui_strings
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
@@ -57,13 +59,13 @@ def test_every_page_of_the_fixture_is_rendered_as_its_golden_file(site, request)
     assert changed == [], f"{len(changed)} pages differ from tests/golden/ (run with --update-golden and review):\n{first}"
 
 
-def localizer(site, language, page_index=0):
-    plan, urls, _ = site
-    return Localizer(language, plan, urls, urls.pages[page_index])
+def formatter(site, language):
+    plan, _, _ = site
+    return Formatter(language, plan)
 
 
 def test_quantities_in_each_language(site):
-    ja, en = localizer(site, "ja"), localizer(site, "en")
+    ja, en = formatter(site, "ja"), formatter(site, "en")
     assert (ja.quantity(53, MAN_YEN), en.quantity(53, MAN_YEN)) == ("53万円", "¥530,000")
     assert (ja.quantity(108, OKU_YEN), en.quantity(108, OKU_YEN)) == ("108億円", "¥10.8 billion")
     assert en.quantity(86.5, PERCENT) == "86.5%"
@@ -71,7 +73,7 @@ def test_quantities_in_each_language(site):
 
 
 def test_targets_with_share_reference_and_condition(site):
-    ja, en = localizer(site, "ja"), localizer(site, "en")
+    ja, en = formatter(site, "ja"), formatter(site, "en")
     share = Target(2025, 30, "approximately", PERCENT, of=Text("標準財政規模", "the standard fiscal scale"))
     assert ja.target(share, column_year=2025) == "標準財政規模の30%程度"
     assert en.target(share, column_year=2025) == "about 30% of the standard fiscal scale"
@@ -84,9 +86,9 @@ def test_targets_with_share_reference_and_condition(site):
 def test_a_target_column_names_its_year_only_when_every_row_shares_it(site):
     plan, _, _ = site
     kpis = plan.guidelines[0].kpis
-    assert Localizer.shared_target_year(kpis) == 2025
+    assert shared_target_year(kpis) == 2025
     mixed = [kpis[0], Indicator("x", Text("x", "x"), PERCENT, (), Target(2022, 1, "exactly", PERCENT))]
-    assert Localizer.shared_target_year(mixed) is None
+    assert shared_target_year(mixed) is None
 
 
 def test_every_page_is_rendered_in_both_languages(site):
@@ -171,8 +173,8 @@ def test_japanese_quoted_in_english_is_marked(site):
 
 
 def test_hostile_titles_cannot_become_html_or_markdown(site):
-    plan, urls, _ = site
-    l10n = Localizer("en", plan, urls, urls.pages[0])
+    plan, _, _ = site
+    l10n = HtmlText(Formatter("en", plan))
     heading = l10n.heading(2, Text("<script>", "<img src=x onerror=alert(1)> [a](javascript:x)"), "h")
     plain = markdown.markdown(l10n.heading(2, Text("x", "A & B's | *c* 1. #"), "p"), extensions=["attr_list"])
     assert plain == '<h2 id="p">A &amp; B\'s | *c* 1. #</h2>'
@@ -186,7 +188,8 @@ def test_no_text_of_the_plan_becomes_markup_on_any_page_but_through_prose(tmp_pa
     of both languages and in the print HTML, none of it becomes an element, and its Markdown link
     becomes a link only where the text is prose (the Markdown subset that allows web links)."""
     prose = []
-    monkeypatch.setattr("planpub.render.render_prose", lambda source, real=render_prose: prose.append(source) or real(source))
+    for module in ("planpub.html_text", "planpub.render"):  # prose on the page, and in its description
+        monkeypatch.setattr(f"{module}.render_prose", lambda source, real=render_prose: prose.append(source) or real(source))
     plan = build_plan(load_plan(hostile_plan(MINIMAL, tmp_path / "plan.yaml")).data)
     urls = Urls(plan)
     pages = {f"{rendered.language}/{name}": markdown.markdown(get_data(text)[0], extensions=["attr_list", "toc"])
@@ -217,11 +220,11 @@ def test_interface_strings_have_the_same_keys_in_every_language():
 
 
 def test_labels_for_high_numbers(site):
-    ja, en = localizer(site, "ja"), localizer(site, "en")
+    ja, en = formatter(site, "ja"), formatter(site, "en")
     item = type("Item", (), {"number": 24})()
     assert (ja.label("item", item), en.label("item", item)) == ("取組項目 No.24", "Reform item No.24")
     assert (roman(3), roman(12), roman(13)) == ("Ⅲ", "Ⅻ", "13")
-    assert localizer(site, "ja").action_marker(type("Action", (), {"number": None})()) == "●"
+    assert formatter(site, "ja").action_marker(type("Action", (), {"number": None})()) == "●"
 
 
 def test_department_page_lists_duties_and_item_pages_link_there(site):
@@ -263,12 +266,11 @@ def test_roadmap_has_every_action_and_initiative_with_headers_and_spans(site):
 
 
 def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site):
-    plan, urls, _ = site
+    plan, _, _ = site
     terms = [Term("b", Text("漢字", "zebra"), Text("x", "x"), "かんじ"), Term("a", Text("ア", "The apple"), Text("x", "x"), "あ")]
-    glossary = next(page for page in urls.pages if page.kind == "glossary")
-    assert [t.id for t in Localizer("ja", plan, urls, glossary).glossary_order(terms)] == ["a", "b"]
-    assert [t.id for t in Localizer("en", plan, urls, glossary).glossary_order(terms)] == ["a", "b"]
-    assert [t.id for t in Localizer("en", plan, urls, glossary).glossary_order(terms[::-1])] == ["a", "b"]
+    assert [t.id for t in Formatter("ja", plan).glossary_order(terms)] == ["a", "b"]
+    assert [t.id for t in Formatter("en", plan).glossary_order(terms)] == ["a", "b"]
+    assert [t.id for t in Formatter("en", plan).glossary_order(terms[::-1])] == ["a", "b"]
 
 
 def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
@@ -363,7 +365,7 @@ def indicators_pages(changed: dict, *, kpi: bool = False) -> dict[str, str]:
     urls = Urls(plan)
     page = next(page for page in urls.pages if page.kind == "indicators")
     template = template_environment(PROJECT / "content").get_template("pages/indicators.md.j2")
-    return {language: template.render(l=Localizer(language, plan, urls, page), plan=plan, page=page, subject=page.subject, report=REPORT)
+    return {language: template.render(page_context(Formatter(language, plan), page, Sources(plan, urls, REPORT)))
             for language in ("ja", "en")}
 
 

@@ -137,6 +137,14 @@ class Plan:
         )
         return {child.id: parent for parent, children in families for child in children}
 
+    def initiative(self, initiative_id: str) -> Initiative:
+        """The initiative a KPI belongs to, by its id."""
+        return self._initiatives_by_id[initiative_id]
+
+    @cached_property
+    def _initiatives_by_id(self) -> dict[str, Initiative]:
+        return {initiative.id: initiative for initiative in self.initiatives}
+
     # --- every entity of a kind, in plan order ---
 
     @cached_property

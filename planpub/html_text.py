@@ -1,0 +1,186 @@
+"""The plan's texts as HTML on one page: plain texts, prose with its glossary links, headings,
+the 新 and ＊ marks the page shows, and an indicator's chart.
+
+It writes in the language of its Formatter (formatting.py), which gives the words; what it adds
+is markup, the one way every text of the plan becomes HTML or Markdown: escaped, with Japanese
+quoted in an English page marked lang="ja". One HtmlText a page, because a page links each
+glossary term once and shows the marks' legend once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .charts import ChartSpec, Point, chart_svg, chartable
+from .fiscal import fiscal_year_short
+from .formatting import BULLETS, Formatter, term_surface
+from .markup import link_footnotes, link_terms, mark_japanese, plain_html, render_prose
+from .model import Indicator, Text
+
+# Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
+# (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+class HtmlText:
+    def __init__(self, formatter: Formatter, term_href=None):
+        """``term_href(term_id)`` links a glossary term from this page; None where terms are not
+        linked (the glossary itself, the print edition's cover)."""
+        self.l = formatter
+        self.language = formatter.language
+        self._term_href = term_href
+        self._linked_terms: set[str] = set()  # glossary links already made on this page
+        self.shows_marks = False  # a 新 or ＊ mark is on this page …
+        self.shows_legend = False  # … and what they mean, or not yet
+
+    # --- the marks ---
+
+    def marks(self, entity: Any) -> tuple[str, ...]:
+        """The marks an entry carries: new (新) and DX priority (＊). The legend goes wherever one
+        is shown, unless the page has its own."""
+        marks = tuple(mark for mark, carried in (("new", entity.new), ("dx", getattr(entity, "dx_priority", False))) if carried)
+        self.shows_marks = self.shows_marks or bool(marks)
+        return marks
+
+    def legend_shown(self) -> None:
+        self.shows_legend = True
+
+    # --- texts ---
+
+    def text(self, text: Text | None) -> Markup:
+        """Plain text for HTML; Japanese shown in an English page is marked lang="ja"."""
+        if text is None:
+            return Markup("")
+        if self.l.pending(text):
+            return Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
+        return self._mark(plain_html(self.l.raw(text)))
+
+    def ui_text(self, key: str, **values: Any) -> Markup:
+        """An interface string as HTML, with the Japanese it quotes marked in English pages (its
+        values may be texts of the plan: they stay text)."""
+        return self._mark(plain_html(self.l.ui(key, **values)))
+
+    def ui_markup(self, key: str, **values: Any) -> Markup:
+        """An interface string as HTML with values that may be HTML themselves (a link); plain
+        values stay text."""
+        return self._mark(Markup(escape(self.l.ui(key))).format(**{name: value if isinstance(value, Markup) else plain_html(str(value))
+                                                                  for name, value in values.items()}))
+
+    def name(self, name: str) -> Markup:
+        """A personal or proper name that is the same in every language (lang="ja" in English pages)."""
+        return self._mark(plain_html(name))
+
+    def note_mark(self, mark: str, notes: tuple) -> Markup:
+        """How an indicator's footnote mark (given as its Japanese mark) is shown in this language."""
+        for note in notes:
+            if note.mark.ja == mark:
+                return self.text(note.mark)
+        return escape(mark)
+
+    def _mark(self, html: Markup) -> Markup:
+        """In English pages, Japanese quoted inside English text gets lang="ja"."""
+        return mark_japanese(html) if self.language != "ja" else html
+
+    # --- prose ---
+
+    def prose(self, text: Text | None) -> Markup:
+        """A prose field (Markdown subset) as an HTML block."""
+        if text is None:
+            return Markup("")
+        html = link_footnotes(render_prose(self.l.raw(text)).strip(), self.l.ui("footnote"))
+        if self.l.pending(text):
+            notice = Markup('<p class="plan-pending">{}</p>').format(self.l.ui("translation_pending_long"))
+            return Markup('<div class="plan-prose" lang="ja">{}{}</div>').format(notice, html)
+        return Markup('<div class="plan-prose">{}</div>').format(self._mark(self._link_terms(html)))
+
+    def _link_terms(self, html: Markup) -> Markup:
+        """The first use of each glossary term on a page links to its definition."""
+        if self._term_href is None:
+            return html
+        return link_terms(html, self._term_links, self._linked_terms, ignore_case=self.language != "ja")
+
+    @cached_property
+    def _term_links(self) -> list[tuple[str, str]]:
+        """(surface, href) of every glossary term, longest first; once per page."""
+        first_by_surface: dict[str, tuple[str, str]] = {}
+        for term in self.l.plan.terms:  # a term defined twice links to its first definition
+            surface = term_surface(self.l.raw(term.term))
+            first_by_surface.setdefault(surface.casefold(), (surface, self._term_href(term.id)))
+        return sorted(first_by_surface.values(), key=lambda entry: -len(entry[0]))
+
+    # --- headings ---
+
+    @staticmethod
+    def inline_markdown(text: str) -> Markup:
+        """Text made safe for a Markdown heading: no HTML, no Markdown syntax."""
+        # Only &, < and > become entities: numeric ones (&#39;) would carry a "#" to escape.
+        html = text.replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
+
+    def heading(self, level: int, text: Text, anchor: str, prefix: str = "", href: str | None = None) -> Markup:
+        """A Markdown heading with a stable id (and lang="ja" while its translation is pending),
+        linked to ``href`` when given. A bullet prefix (●) is shown but hidden from screen
+        readers, which would read it out."""
+        attributes = f"#{anchor}" + (' lang="ja"' if self.l.pending(text) else "")
+        if prefix in BULLETS:
+            title = f'<span aria-hidden="true">{prefix}</span> {self._mark(self.inline_markdown(self.l.raw(text)))}'
+        else:
+            title = self._mark(self.inline_markdown(f"{prefix} {self.l.raw(text)}" if prefix else self.l.raw(text)))
+        if href is not None:
+            title = f"[{title}]({href})"
+        return Markup(f"{'#' * level} {title} {{ {attributes} }}")
+
+    def titled_heading(self, level: int, subject: Any, prefix: str = "") -> Markup:
+        """The heading of an item, initiative, measure or section: its title as printed, where a
+        note mark (※) is a link to the note. The table of contents, search and the PDF's
+        bookmarks take the title without the mark."""
+        if subject.title_marked is None:
+            return self.heading(level, subject.title, subject.id, prefix)
+        marks = [note.mark.shown(self.language) for note in subject.notes if not note.mark.ja.isdigit()]
+        pieces = re.split("(" + "|".join(map(re.escape, sorted(marks, key=len, reverse=True))) + ")", self.l.raw(subject.title_marked))
+        title = "".join(self._note_link(piece, subject.id) if index % 2 else self._mark(self.inline_markdown(piece))
+                        for index, piece in enumerate(pieces))
+        label = plain_html(f"{prefix} {self.l.raw(subject.title)}" if prefix else self.l.raw(subject.title))  # no } ends the list
+        attributes = f'#{subject.id} data-toc-label="{label}" data-bookmark-label="{label}"'
+        attributes += ' lang="ja"' if self.l.pending(subject.title_marked) else ""
+        prefix = f"{self._mark(self.inline_markdown(prefix))} " if prefix else ""
+        return Markup(f"{'#' * level} {prefix}{title} {{ {attributes} }}")
+
+    def _note_link(self, mark: str, owner: str) -> str:
+        return (f'<sup class="plan-note-ref" data-search-exclude><a href="#{self.l.note_anchor(owner, mark)}" '
+                f'aria-label="{escape(self.l.ui("footnote"))} {escape(mark)}">{escape(mark)}</a></sup>')
+
+    # --- charts ---
+
+    def chart(self, indicator: Indicator) -> Markup:
+        """A line chart of an indicator's values and target, when it has two numbers or more.
+        A target stated in another unit or as a share of something else is left out of the
+        chart, which would put it on the wrong scale; the table beside the chart gives it."""
+        l, unit = self.l, indicator.unit
+        points = [Point(fiscal_year_short(v.year, self.language), l.shown_number(v.value, unit), kind, l.quantity(v.value, unit))
+                  for kind, series in (("baseline", indicator.values), ("result", indicator.results))
+                  for v in sorted(series, key=lambda entry: entry.year)]
+        target = indicator.target
+        plotted = target.of is None and target.unit == unit
+        if plotted:
+            label = l.ui("chart_target_year", year=fiscal_year_short(target.year, self.language))
+            points.append(Point(label, l.shown_number(target.value, unit), "target", l.target(target, target.year)))
+        if not chartable([point.value for point in points]):
+            return Markup("")
+        name = l.raw(indicator.name)
+        target_text = l.ui("chart_target_label", year=l.fy(target.year), value=l.target(target, target.year))
+        series = [l.ui("chart_series", series=l.ui(f"chart_{kind}"), values=l.ui("list_separator").join(
+                      f"{point.label} {point.text}" for point in points if point.kind == kind))
+                  for kind in ("baseline", "result") if any(point.kind == kind for point in points)]
+        return chart_svg(ChartSpec(
+            chart_id=f"chart-{indicator.id}",
+            name=l.ui("chart_name", name=name),
+            description=l.ui("chart_description", name=name, series=l.ui("sentence_separator").join(series), target=target_text),
+            points=tuple(points),
+            series_labels={kind: l.ui(f"chart_{kind}") for kind in ("baseline", "result", "target")},
+            target_label=target_text if plotted else None,
+        ))
