@@ -1,7 +1,8 @@
-"""Write the generated Markdown, one MkDocs config per language, build, then swap in.
+"""Write the generated Markdown, one MkDocs config per language, build, finish, then swap in.
 
 Japanese is built at the site root and English under ``en/``, each with its own theme language
-and search index, both at once in separate processes. Everything is built into a fresh folder beside the output and only replaces
+and search index, both at once in separate processes; each language's pages are then finished
+(planpub/post_build.py). Everything is built into a fresh folder beside the output and only replaces
 the output when both builds succeed, so a failed build never leaves a half-written site.
 """
 
@@ -10,6 +11,9 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,9 +27,9 @@ from mkdocs.exceptions import MkDocsException
 
 from .diagnostics import StageError
 from .model import Plan
+from .post_build import finish
 from .render import RenderedLanguage
 from .strings import ui_strings
-from .search import install as install_japanese_search
 from .urls import LANGUAGE_ROOTS, LANGUAGES
 from .workers import worker_pool
 
@@ -34,23 +38,23 @@ class SiteBuildError(StageError):
     """MkDocs refused the generated site (a theme or config problem, not the editor's data)."""
 
 
-def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: RenderedLanguage, docs: Path, site: Path) -> dict[str, Any]:
-    """The shared mkdocs.yml plus what differs per language. Strings are HTML-escaped because
-    MkDocs themes print site_name, copyright and nav titles without escaping."""
+def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: RenderedLanguage, docs: str, site: Path) -> dict[str, Any]:
+    """The shared mkdocs.yml plus what differs per language; ``docs`` is relative to the config
+    file (Zensical fails on an absolute docs_dir). Strings are HTML-escaped because MkDocs themes
+    print site_name, copyright and nav titles without escaping."""
     language = rendered.language
     site_url = base.get("site_url")
     config = dict(base)
     config.update(
         site_name=str(escape(plan.metadata.title.shown(language))),
         copyright=str(escape(plan.metadata.publisher.shown(language))),
-        docs_dir=str(docs),
+        docs_dir=docs,
         site_dir=str(site),
         nav=rendered.nav,
         site_url=language_root(site_url, language) if site_url else None,
     )
     config["theme"] = {**base["theme"], "language": language, "custom_dir": str(project / base["theme"]["custom_dir"])}
     config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language, site_url), "ui": ui_strings(language)["theme"]}
-    config["hooks"] = [str(Path(__file__).with_name("page_hooks.py"))]
     return config
 
 
@@ -132,8 +136,8 @@ def write_language(base, project: Path, plan: Plan, rendered: RenderedLanguage, 
     if docs.exists():
         for stale in [file for file in docs.rglob("*.md") if file.relative_to(docs).as_posix() not in rendered.files]:
             stale.unlink()
-    config = language_config(base, project, plan, rendered, docs, site_dir)
     config_file = work / f"mkdocs.{rendered.language}.yml"
+    config = language_config(base, project, plan, rendered, docs.relative_to(config_file.parent).as_posix(), site_dir)
     _write_if_changed(config_file, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     return config_file, written
 
@@ -157,16 +161,47 @@ def build_languages(configs: dict[str, Path], dirty: bool = False) -> None:
 
 
 def build_language(language: str, config_file: Path, dirty: bool = False) -> None:
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    if dirty:  # MkDocs warns that the navigation may be stale; the preview builds in full when it moves
-        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
-    config = load_config(str(config_file))
+    """Build one language with MkDocs, then finish its pages (planpub/post_build.py). Every
+    warning fails the build, as MkDocs's strict mode would, except the one a dirty build gives
+    (the navigation may be stale; the preview builds in full when it moves). The engine's own
+    strict mode is off: it counts only what its own loggers log, and that notice too."""
+    config = load_config(str(config_file), strict=False)
+    with warnings_logged() as logged:
+        try:
+            mkdocs_build(config, dirty=dirty)
+        except (MkDocsException, SystemExit) as error:
+            logged.append(str(error))  # after the warnings that led to it
+    problems = [message for message in logged if not (dirty and DIRTY_BUILD_NOTICE in message)]
+    if problems:
+        raise SiteBuildError(f"MkDocs could not build the {language} site:\n" + "\n".join(problems))
+    finish(Path(config.site_dir), language)
+
+
+DIRTY_BUILD_NOTICE = "A 'dirty' build is being performed"
+
+
+@contextmanager
+def warnings_logged() -> Iterator[list[str]]:
+    """The messages of the warnings and errors logged by this thread meanwhile, whatever the
+    logger is called (MkDocs's are mkdocs.*, ProperDocs's properdocs.*, a plugin's its own).
+    Collected at the root logger, so that they are not printed as well."""
+    collector = _Collector()
+    logging.getLogger().addHandler(collector)
     try:
-        mkdocs_build(config, dirty=dirty)
-    except (MkDocsException, SystemExit) as error:
-        raise SiteBuildError(f"MkDocs could not build the {language} site: {error}") from None
-    if language == "ja":  # Japanese has no spaces between words: see planpub/search.py
-        install_japanese_search(Path(config.site_dir))
+        yield collector.messages
+    finally:
+        logging.getLogger().removeHandler(collector)
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self._thread = threading.get_ident()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self._thread:  # not the preview server's, which serves while a build runs
+            self.messages.append(record.getMessage())
 
 
 def _write_sitemap(site: Path, rendered: RenderedLanguage, site_url: str | None) -> None:

@@ -22,6 +22,11 @@ def line_of(text: str, fragment: str) -> int:
     raise AssertionError(f"{fragment!r} not in text")
 
 
+def files_of(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path in the site."""
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
 @pytest.fixture
 def variant(tmp_path):
     """Write the minimal plan with replacements applied; returns (path, text)."""

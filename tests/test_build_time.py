@@ -13,7 +13,7 @@ import pytest
 
 from planpub.build_time import build_time
 from planpub.diagnostics import StageError
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, files_of
 
 pytestmark = pytest.mark.build
 
@@ -43,10 +43,6 @@ def test_the_data_package_and_the_pdf_carry_the_build_time(monkeypatch, tmp_path
     write_data(loaded.data, plan, Urls(plan), tmp_path)
     assert '"created": "2023-11-14T22:13:20Z"' in (tmp_path / DESCRIPTOR).read_text(encoding="utf-8")
     assert '<meta name="dcterms.created" content="2023-11-14T22:13:20Z">' in print_html(plan, Urls(plan), PROJECT / "content", "en")
-
-
-def files_of(site) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 def test_two_copies_of_the_project_build_byte_identical_sites(built_site, tmp_path):

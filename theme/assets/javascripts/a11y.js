@@ -53,7 +53,7 @@
   }
 
   // Every page starts with the drawer and the search closed. The checkboxes lack Material's
-  // autocomplete="off" (invalid there; see planpub/page_hooks.py), so Firefox may restore them
+  // autocomplete="off" (invalid there; see planpub/post_build.py), so Firefox may restore them
   // as checked on reload.
   setToggle(drawerToggle, false);
   setToggle(searchToggle, false);

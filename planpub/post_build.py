@@ -1,0 +1,60 @@
+"""What every language's site gets once the engine has built it: markup fixes where no theme
+block reaches (Material's base template, and the table of contents the engine derives from
+headings), then the Japanese search.
+
+A pass over the files written rather than MkDocs hooks, so that it does not depend on the engine
+running them: ProperDocs does, Zensical silently runs none.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .markup import mark_japanese
+from .search import install as install_japanese_search
+from .urls import LANGUAGE_ROOTS, LANGUAGES
+
+# Material gives its hidden #__drawer and #__search checkboxes autocomplete="off" so that Firefox
+# does not restore them as checked on reload; HTML allows the attribute on text-like inputs only
+# (Nu HTML Checker error, WCAG 4.1.1). theme/assets/javascripts/a11y.js unchecks them on load.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+
+# An entry of the table of contents (Material's partials/toc-item.html, in the sidebar and in the
+# drawer): a link to a heading of the page, whose title the engine copied from it as plain text.
+_TOC_LINK = re.compile(r'(<a href="#[^"]*" class="md-nav__link">)(.*?)(</a>)', re.DOTALL)
+
+
+def finish(site: Path, language: str) -> None:
+    """Finish the pages of ``language`` built into ``site``. Only pages that change are written:
+    after the preview's rebuild of some pages, the others are finished already and keep their
+    timestamps (MkDocs's next dirty build compares them)."""
+    for page in _pages(site, language):
+        html = page.read_bytes().decode("utf-8")  # bytes: line endings stay as written
+        finished = finish_page(html, language)
+        if finished != html:
+            page.write_bytes(finished.encode("utf-8"))
+    if language == "ja":  # Japanese has no spaces between words: see planpub/search.py
+        install_japanese_search(site)
+
+
+def finish_page(html: str, language: str) -> str:
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    return html if language == "ja" else _TOC_LINK.sub(_mark_toc_entry, html)
+
+
+def _mark_toc_entry(link: re.Match) -> str:
+    """In English pages, Japanese quoted in a heading is marked lang="ja" in the heading
+    (html_text.HtmlText.heading); the engine copies headings into the table of contents as plain
+    text, so the mark is put back there (WCAG 3.1.2)."""
+    opening, title, closing = link.groups()
+    if 'lang="ja"' in title:  # marked by an earlier pass: a page the preview did not rebuild
+        return link[0]
+    return opening + str(mark_japanese(title)) + closing
+
+
+def _pages(site: Path, language: str) -> list[Path]:
+    """The language's HTML files. The root language's site holds the other languages' folders
+    (en/) in the preview, and their own builds finish those, at the same time."""
+    others = {LANGUAGE_ROOTS[other].rstrip("/") for other in LANGUAGES if other != language} - {""}
+    return [page for page in site.rglob("*.html") if page.relative_to(site).parts[0] not in others]

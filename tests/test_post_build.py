@@ -1,0 +1,58 @@
+"""What every language's site gets after the engine, whatever the engine (planpub/post_build.py)."""
+
+from __future__ import annotations
+
+import os
+
+from planpub import post_build
+
+CHECKBOXES = ('<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
+              '<input type="text" class="md-search__input" autocomplete="off">')
+
+
+def toc_entry(title: str) -> str:
+    """An entry of Material's table of contents, as the engine writes it."""
+    return f'<li class="md-nav__item">\n  <a href="#plan-4" class="md-nav__link">\n    <span class="md-ellipsis">\n      {title}\n    </span>\n  </a>\n</li>'
+
+
+def test_checkboxes_lose_the_autocomplete_attribute_html_does_not_allow_there():
+    for language in ("ja", "en"):
+        assert post_build.finish_page(CHECKBOXES, language) == ('<input class="md-toggle" type="checkbox" id="__drawer">'
+                                                                '<input type="text" class="md-search__input" autocomplete="off">')
+
+
+def test_japanese_in_english_table_of_contents_is_marked():
+    page = toc_entry("Plan (to 令和3年度)") + '<a href="#plan-4" class="md-skip">Skip</a>'
+    assert post_build.finish_page(page, "en") == toc_entry('Plan (to <span lang="ja">令和3年度</span>)') + '<a href="#plan-4" class="md-skip">Skip</a>'
+    assert post_build.finish_page(page, "ja") == page
+
+
+def test_a_finished_page_stays_as_it_is():
+    page = CHECKBOXES + toc_entry("Plan (to 令和3年度)")
+    once = post_build.finish_page(page, "en")
+    assert post_build.finish_page(once, "en") == once
+
+
+def write(site, name: str, text: str) -> None:
+    (site / name).parent.mkdir(parents=True, exist_ok=True)
+    (site / name).write_text(text, encoding="utf-8")
+
+
+def test_only_pages_that_change_are_written(tmp_path):
+    write(tmp_path, "index.html", post_build.finish_page(CHECKBOXES, "en"))
+    write(tmp_path, "items/01/index.html", CHECKBOXES)
+    os.utime(tmp_path / "index.html", ns=(10**18, 10**18))
+    post_build.finish(tmp_path, "en")
+    assert (tmp_path / "index.html").stat().st_mtime_ns == 10**18
+    assert (tmp_path / "items/01/index.html").read_text(encoding="utf-8") == (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_root_language_leaves_the_other_languages_folders_to_their_own_builds(tmp_path):
+    """In the preview the English site is built into the Japanese one's en/, at the same time."""
+    write(tmp_path, "index.html", CHECKBOXES)
+    write(tmp_path, "en/index.html", CHECKBOXES)
+    write(tmp_path, "search/search_index.json", '{"config": {"separator": "[\\\\s\\\\-]+"}, "docs": []}')
+    write(tmp_path, "assets/javascripts/workers/search.0.min.js", "")
+    post_build.finish(tmp_path, "ja")
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") != CHECKBOXES
+    assert (tmp_path / "en/index.html").read_text(encoding="utf-8") == CHECKBOXES
