@@ -1,4 +1,5 @@
-"""Shared test helpers: the fixture plan, variants of it with one change, and the command line."""
+"""Shared test helpers: the fixture plan, variants of it with one change, the real plan loaded
+once, the command line, and the real plan's site built once."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests import project_plan
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -41,6 +44,18 @@ def variant(tmp_path):
         return path, text
 
     return make
+
+
+@pytest.fixture(scope="session")
+def real_loaded():
+    """The real plan.yaml as loaded (its data and where each value is); shared, so never changed."""
+    return project_plan.loaded()
+
+
+@pytest.fixture(scope="session")
+def real_plan():
+    """The model of the real plan.yaml."""
+    return project_plan.model()
 
 
 def run_cli(*arguments: str | Path, locale: str = "C.UTF-8") -> subprocess.CompletedProcess:
@@ -86,7 +101,8 @@ def browser():
 
 # The kinds of test, by what a test needs: `pytest -m unit` answers in seconds (no browser, no
 # build of a site), `-m "not browser"` leaves out Chromium. A test that builds a site itself says
-# so with `pytestmark = pytest.mark.build`; the rest follows from the fixtures a test uses.
+# so with `pytestmark = pytest.mark.build`; the rest follows from the fixtures a test uses (the real
+# plan's model, real_plan or real_loaded, builds no site: a test that needs only it is a unit test).
 KINDS_BY_FIXTURE = {"browser": "browser", "built_site": "build"}
 
 

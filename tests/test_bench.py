@@ -7,18 +7,16 @@ import yaml
 
 from bench.synthetic import scaled_plan
 from planpub.diagnostics import errors_only
-from planpub.load import load_plan, parse_plan
+from planpub.load import parse_plan
 from planpub.model import build_plan
 from planpub.validate import validate
-from tests.conftest import PROJECT
 
 
-def test_a_plan_three_times_larger_passes_check_with_three_times_the_content():
-    real = load_plan(PROJECT / "plan.yaml")
-    text = yaml.safe_dump(scaled_plan(real.data, 3), allow_unicode=True, sort_keys=False, width=10**6)
+def test_a_plan_three_times_larger_passes_check_with_three_times_the_content(real_loaded, real_plan):
+    text = yaml.safe_dump(scaled_plan(real_loaded.data, 3), allow_unicode=True, sort_keys=False, width=10**6)
     scaled = parse_plan(text.encode("utf-8"), "plan-x3.yaml")
     assert [problem.text("en") for problem in errors_only(validate(scaled))] == []
-    real_plan, scaled_plan_ = build_plan(real.data), build_plan(scaled.data)
-    assert len(scaled_plan_.pillars) == 3 * len(real_plan.pillars)
-    items = scaled_plan_.items
+    larger = build_plan(scaled.data)
+    assert len(larger.pillars) == 3 * len(real_plan.pillars)
+    items = larger.items
     assert len({item.id for item in items}) == len(items) == 3 * len(real_plan.items)

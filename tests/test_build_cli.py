@@ -4,11 +4,22 @@ import re
 
 import pytest
 
+from planpub.urls import PDF_NAMES
 from tests.conftest import MINIMAL, PROJECT, line_of, run_cli
 
 pytestmark = pytest.mark.build
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<path>[\w.\[\]-]+): .+ \[(?P<code>[\w-]+)\]$")
+
+
+@pytest.fixture(scope="module")
+def minimal_site(tmp_path_factory):
+    """The fixture plan built by the command line without the PDFs, which these tests never read
+    (the build-time test makes them by the command line); the site, and what the build said."""
+    out = tmp_path_factory.mktemp("minimal") / "site"
+    result = run_cli("build", "--plan", MINIMAL, "--out", out, "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    return out, result.stderr
 
 
 def test_check_accepts_the_real_plan():
@@ -45,7 +56,7 @@ def test_malformed_yaml_is_one_clear_line(variant):
 
 def test_failed_build_leaves_the_previous_site_untouched(variant, tmp_path):
     out = tmp_path / "site"
-    assert run_cli("build", "--plan", MINIMAL, "--out", out).returncode == 0
+    assert run_cli("build", "--plan", MINIMAL, "--out", out, "--no-pdf").returncode == 0
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
     broken, _ = variant(("terms: [test-term]", "terms: [missing-term]"), name="broken.yaml")
     result = run_cli("build", "--plan", broken, "--out", out)
@@ -54,14 +65,12 @@ def test_failed_build_leaves_the_previous_site_untouched(variant, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
 
 
-def test_build_writes_japanese_at_the_root_and_english_under_en(tmp_path):
-    out = tmp_path / "site"
-    result = run_cli("build", "--plan", MINIMAL, "--out", out)
-    assert result.returncode == 0, result.stderr
+def test_build_writes_japanese_at_the_root_and_english_under_en(minimal_site):
+    out, said = minimal_site
     assert '<html lang="ja"' in (out / "items/01/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in (out / "en/items/01/index.html").read_text(encoding="utf-8")
     assert (out / "search/search_index.json").exists() and (out / "en/search/search_index.json").exists()
-    assert result.stderr.count("No site_url") == 1  # says once what it left out
+    assert said.count("No site_url") == 1  # says once what it left out
     assert not (out / "sitemap.xml").exists() and not (out / "en/sitemap.xml").exists()
     for not_found in (out / "404.html", out / "en/404.html"):  # served at any depth
         html = not_found.read_text(encoding="utf-8")
@@ -71,7 +80,7 @@ def test_build_writes_japanese_at_the_root_and_english_under_en(tmp_path):
 
 def test_site_url_gives_canonical_urls_counterpart_alternates_and_one_sitemap(tmp_path):
     out = tmp_path / "site"
-    result = run_cli("build", "--plan", MINIMAL, "--out", out, "--site-url", "https://example.org/plan/")
+    result = run_cli("build", "--plan", MINIMAL, "--out", out, "--site-url", "https://example.org/plan/", "--no-pdf")
     assert result.returncode == 0 and "No site_url" not in result.stderr
     html = (out / "en/items/01/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://example.org/plan/en/items/01/">' in html
@@ -83,9 +92,16 @@ def test_site_url_gives_canonical_urls_counterpart_alternates_and_one_sitemap(tm
     assert 'href="https://example.org/plan/en/" hreflang="en"' in (out / "404.html").read_text(encoding="utf-8")
 
 
-def test_every_page_describes_itself(tmp_path):
-    out = tmp_path / "site"
-    assert run_cli("build", "--plan", MINIMAL, "--out", out).returncode == 0
+def test_without_pdfs_no_page_offers_one(minimal_site):
+    out, _ = minimal_site
+    assert list(out.rglob("*.pdf")) == []
+    offering = [page for page in out.rglob("*.html")
+                if "application/pdf" in (html := page.read_text(encoding="utf-8")) or any(name in html for name in PDF_NAMES.values())]
+    assert offering == []
+
+
+def test_every_page_describes_itself(minimal_site):
+    out, _ = minimal_site
     item = (out / "en/items/01/index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="To work more efficiently.">' in item
     home = (out / "index.html").read_text(encoding="utf-8")

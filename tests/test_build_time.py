@@ -15,8 +15,6 @@ from planpub.build_time import build_time
 from planpub.diagnostics import StageError
 from tests.conftest import PROJECT, files_of
 
-pytestmark = pytest.mark.build
-
 PROJECT_FILES = ("build.py", "mkdocs.yml", "plan.yaml", "content", "theme", "planpub")
 
 
@@ -30,19 +28,15 @@ def test_the_build_time_is_the_last_revision_unless_source_date_epoch_says_other
         build_time(date(2026, 11, 28))
 
 
-def test_the_data_package_and_the_pdf_carry_the_build_time(monkeypatch, tmp_path):
+def test_the_data_package_and_the_pdf_carry_the_build_time(monkeypatch, tmp_path, real_loaded, real_plan):
     from planpub.export import DESCRIPTOR, write_data
-    from planpub.load import load_plan
-    from planpub.model import build_plan
     from planpub.pdf import print_html
     from planpub.urls import Urls
 
-    loaded = load_plan(PROJECT / "plan.yaml")
-    plan = build_plan(loaded.data)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    write_data(loaded.data, plan, Urls(plan), tmp_path)
+    write_data(real_loaded.data, real_plan, Urls(real_plan), tmp_path)
     assert '"created": "2023-11-14T22:13:20Z"' in (tmp_path / DESCRIPTOR).read_text(encoding="utf-8")
-    assert '<meta name="dcterms.created" content="2023-11-14T22:13:20Z">' in print_html(plan, Urls(plan), PROJECT / "content", "en")
+    assert '<meta name="dcterms.created" content="2023-11-14T22:13:20Z">' in print_html(real_plan, Urls(real_plan), PROJECT / "content", "en")
 
 
 def test_two_copies_of_the_project_build_byte_identical_sites(built_site, tmp_path):

@@ -109,13 +109,6 @@ NEW_INITIATIVE = {
 }
 
 
-@pytest.fixture(scope="module")
-def real():
-    """The real plan, loaded once: every case edits a copy of its data."""
-    loaded = load_plan(PROJECT / "plan.yaml")
-    return loaded, build_plan(loaded.data)
-
-
 def find(data: Any, entity_id: str) -> dict | None:
     """The entity with ``entity_id`` anywhere in the plan's data."""
     if isinstance(data, dict) and data.get("id") == entity_id:
@@ -148,9 +141,9 @@ def adding_a_revision(data) -> None:
     data["plan"]["revisions"].append({"date": "2026-12-01", "summary": {"ja": "実績を記録しました。", "en": "Recorded results."}})
 
 
-def plan_with(real, *edits) -> Plan:
-    """A copy of the real plan with ``edits``, which must leave it valid."""
-    loaded, _ = real
+def plan_with(loaded: LoadedPlan, *edits) -> Plan:
+    """A copy of the plan ``loaded`` with ``edits``, which must leave it valid; a copy, because the
+    session's tests share the real plan."""
     data = copy.deepcopy(loaded.data)
     for edit in edits:
         edit(data)
@@ -158,9 +151,9 @@ def plan_with(real, *edits) -> Plan:
     return build_plan(data)
 
 
-def edited(real, *edits) -> str:
-    """The diff from the real plan to a copy of it with ``edits``."""
-    return plan_diff(real[1], plan_with(real, *edits))
+def edited(loaded: LoadedPlan, plan: Plan, *edits) -> str:
+    """The diff from ``plan`` to a copy of it with ``edits``."""
+    return plan_diff(plan, plan_with(loaded, *edits))
 
 
 def expected(ja: list[str], en: list[str]) -> str:
@@ -231,18 +224,18 @@ EDITS = [
 
 
 @pytest.mark.parametrize(("edit", "entry", "change"), EDITS)
-def test_each_kind_of_edit_is_reported_alone_in_both_languages_naming_entities_by_title(real, edit, entry, change):
+def test_each_kind_of_edit_is_reported_alone_in_both_languages_naming_entities_by_title(real_loaded, real_plan, edit, entry, change):
     ja, en = ([f"- {name}"] for name in entry)
     if change:
         ja.append(f"    - {change[0]}")
         en.append(f"    - {change[1]}")
-    assert edited(real, edit) == expected(ja, en)
+    assert edited(real_loaded, real_plan, edit) == expected(ja, en)
 
 
-def test_results_added_to_two_indicators_are_the_only_changes(real):
+def test_results_added_to_two_indicators_are_the_only_changes(real_loaded, real_plan):
     """The report of the issue: the items carried out under the indicators' guidelines were said
     to have changed guideline, from guideline-3 to guideline-3."""
-    markdown = edited(real, setting("kpi-online-procedures-2", results=[REPORT]),
+    markdown = edited(real_loaded, real_plan, setting("kpi-online-procedures-2", results=[REPORT]),
                       setting("kpi-security-training-attendance-rate", results=[REPORT]))
     assert markdown == expected(
         [f"- {ONLINE_2[0]}", "    - 実績（令和4（2022）年度）：99.5手続（情報化推進状況 https://www.city.sumida.lg.jp/）（追加）",
@@ -251,10 +244,11 @@ def test_results_added_to_two_indicators_are_the_only_changes(real):
          f"- {TRAINING_RATE[1]}", "    - Result, FY2022: 99.5% (Informatization progress https://www.city.sumida.lg.jp/) (new)"])
 
 
-def test_a_note_added_beside_a_status_is_a_rewording_not_the_same_status_twice(real):
+def test_a_note_added_beside_a_status_is_a_rewording_not_the_same_status_twice(real_loaded):
     status = {"year": 2022, "status": "in-progress"}
     noted = status | {"note": {"ja": "管理職向け研修を実施した。", "en": "Training for managers was held."}}
-    markdown = plan_diff(plan_with(real, setting("initiative-21", progress=[status])), plan_with(real, setting("initiative-21", progress=[noted])))
+    markdown = plan_diff(plan_with(real_loaded, setting("initiative-21", progress=[status])),
+                         plan_with(real_loaded, setting("initiative-21", progress=[noted])))
     assert markdown == expected(["- 取組21「職員研修の実施」", "    - 状況（令和4（2022）年度）：文言の修正"],
                                 ["- Initiative 21 “Staff training”", "    - Status, FY2022: reworded"])
 
@@ -277,9 +271,9 @@ def test_the_plan_against_itself_is_no_change():
 
 
 @pytest.mark.parametrize(("quote", "flow"), [('"', True), ("'", False)], ids=["flow, double quotes", "block, single quotes"])
-def test_the_plan_against_a_reformatted_copy_is_no_change(real, tmp_path, quote, flow):
+def test_the_plan_against_a_reformatted_copy_is_no_change(real_loaded, tmp_path, quote, flow):
     plan = PROJECT / "plan.yaml"
     copy_path = tmp_path / "reformatted.yaml"
-    copy_path.write_text(reformatted(real[0].data, quote, flow), encoding="utf-8")
+    copy_path.write_text(reformatted(real_loaded.data, quote, flow), encoding="utf-8")
     assert copy_path.read_text(encoding="utf-8") != plan.read_text(encoding="utf-8")
     assert diff(str(plan), str(copy_path), plan) == NO_CHANGE

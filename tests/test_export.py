@@ -18,17 +18,12 @@ from planpub.export import DESCRIPTOR, PLAN_JSON, SCHEMA_JSON, TABLES, csv_text,
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.urls import DATA, LANGUAGE_ROOTS, LANGUAGES, Urls, record_path
-from tests.conftest import PROJECT
-
-LOADED = load_plan(PROJECT / "plan.yaml")
-PLAN = build_plan(LOADED.data)
-URLS = Urls(PLAN)
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
+def data(tmp_path_factory, real_loaded, real_plan):
     folder = tmp_path_factory.mktemp("data")
-    listing = write_data(LOADED.data, PLAN, URLS, folder)
+    listing = write_data(real_loaded.data, real_plan, Urls(real_plan), folder)
     return folder, listing
 
 
@@ -45,29 +40,29 @@ def test_the_json_validates_against_the_published_schema(data):
     assert errors == []
 
 
-def test_loading_the_json_gives_the_same_model_as_loading_plan_yaml(data):
+def test_loading_the_json_gives_the_same_model_as_loading_plan_yaml(data, real_plan):
     folder, _ = data
-    assert build_plan(json.loads((folder / PLAN_JSON).read_text(encoding="utf-8"))) == PLAN
+    assert build_plan(json.loads((folder / PLAN_JSON).read_text(encoding="utf-8"))) == real_plan
 
 
-def expected_rows() -> dict[str, int]:
-    schedule = sum(len(a.schedule) for a in PLAN.actions) + sum(len(r.entries) for i in PLAN.initiatives for r in i.schedule_rows)
+def expected_rows(plan) -> dict[str, int]:
+    schedule = sum(len(a.schedule) for a in plan.actions) + sum(len(r.entries) for i in plan.initiatives for r in i.schedule_rows)
     return {
-        "items": len(PLAN.items),
-        "actions": len(PLAN.actions),
-        "initiatives": len(PLAN.initiatives),
-        "indicators": sum(len(i.values) + 1 + len(i.results) for i in PLAN.indicators),  # the plan's values, the target, results
-        "progress": sum(len(e.progress) for e in [*PLAN.items, *PLAN.actions, *PLAN.initiatives]),
+        "items": len(plan.items),
+        "actions": len(plan.actions),
+        "initiatives": len(plan.initiatives),
+        "indicators": sum(len(i.values) + 1 + len(i.results) for i in plan.indicators),  # the plan's values, the target, results
+        "progress": sum(len(e.progress) for e in [*plan.items, *plan.actions, *plan.initiatives]),
         "schedule": schedule,
-        "departments": len(PLAN.departments),
-        "glossary": len(PLAN.terms),
+        "departments": len(plan.departments),
+        "glossary": len(plan.terms),
     }
 
 
-def test_every_csv_parses_with_the_expected_rows_and_header(data):
+def test_every_csv_parses_with_the_expected_rows_and_header(data, real_plan):
     folder, _ = data
     counts = {table.name: len(read_csv(folder / table.file)) for table in TABLES}
-    assert counts == expected_rows()
+    assert counts == expected_rows(real_plan)
     assert counts["items"] == 24 and counts["initiatives"] == 26  # the whole plan
     for table in TABLES:
         header = (folder / table.file).read_text(encoding="utf-8-sig").splitlines()[0]
@@ -75,10 +70,10 @@ def test_every_csv_parses_with_the_expected_rows_and_header(data):
         assert all(re.fullmatch(r"[a-z][a-z0-9_]*", column.name) for column in table.columns)
 
 
-def test_csv_cells_carry_both_languages_and_typed_values(data):
+def test_csv_cells_carry_both_languages_and_typed_values(data, real_plan):
     folder, _ = data
     items = {row["id"]: row for row in read_csv(folder / "items.csv")}
-    first = PLAN.items[0]
+    first = real_plan.items[0]
     assert items[first.id]["title_ja"] == first.title.ja and items[first.id]["title_en"] == first.title.en
     assert items[first.id]["page_en"] == "en/items/01/"
     assert items[first.id]["department_ids"].split() == [d.id for d in first.departments]
@@ -88,11 +83,11 @@ def test_csv_cells_carry_both_languages_and_typed_values(data):
     assert {row["new"] for row in items.values()} == {"true", "false"}
 
 
-def test_the_data_package_describes_every_file_exactly(data):
+def test_the_data_package_describes_every_file_exactly(data, real_plan):
     folder, listing = data
     descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
-    assert descriptor["created"] == build_time(PLAN.metadata.revised).strftime(W3C_TIME)
+    assert descriptor["created"] == build_time(real_plan.metadata.revised).strftime(W3C_TIME)
     described = {resource["path"]: resource for resource in descriptor["resources"]}
     written = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()} - {DESCRIPTOR}
     assert set(described) == written
@@ -110,18 +105,18 @@ def test_the_data_package_describes_every_file_exactly(data):
     assert [file.path for file in listing][0] == DATA + DESCRIPTOR
 
 
-def test_each_item_and_initiative_has_its_own_record(data):
+def test_each_item_and_initiative_has_its_own_record(data, real_plan):
     folder, _ = data
-    for entity in [*PLAN.items, *PLAN.initiatives]:
+    for entity in [*real_plan.items, *real_plan.initiatives]:
         record = json.loads((folder / record_path(entity).removeprefix(DATA)).read_text(encoding="utf-8"))
         assert record["id"] == entity.id and record["title"]["ja"] == entity.title.ja
 
 
-def test_the_built_site_has_the_data_and_pages_link_to_it(built_site):
+def test_the_built_site_has_the_data_and_pages_link_to_it(built_site, real_plan):
     assert (built_site / DATA / DESCRIPTOR).is_file()
     for language in LANGUAGES:
         root = built_site / LANGUAGE_ROOTS[language]
-        for entity, page in ((PLAN.items[0], "items/01/"), (PLAN.initiatives[0], "initiatives/01/")):
+        for entity, page in ((real_plan.items[0], "items/01/"), (real_plan.initiatives[0], "initiatives/01/")):
             html = (root / page / "index.html").read_text(encoding="utf-8")
             link = re.search(rf'<a href="([^"]*{record_path(entity)})" type="application/json">', html)
             assert link and (root / page / link.group(1)).resolve() == (built_site / record_path(entity)).resolve()

@@ -13,8 +13,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from planpub.load import load_plan
-from planpub.model import build_plan
 from planpub.pdf import PrintError, advisories, build_pdfs, print_html, write_pdf
 from planpub.formatting import Formatter
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
@@ -22,9 +20,12 @@ from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.pdf
 
-PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
-URLS = Urls(PLAN)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+
+
+@pytest.fixture(scope="module")
+def urls(real_plan):
+    return Urls(real_plan)
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +45,10 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_item_and_initiative_title_appears_in_plan_order(texts, language):
+def test_every_item_and_initiative_title_appears_in_plan_order(texts, real_plan, language):
     text = flat(texts[language])
     position = 0
-    for entity in (*PLAN.items, *PLAN.initiatives):
+    for entity in (*real_plan.items, *real_plan.initiatives):
         title = flat(entity.title.shown(language))
         found = text.find(title, position)
         assert found >= 0, f"{title} is missing or out of order"
@@ -55,10 +56,10 @@ def test_every_item_and_initiative_title_appears_in_plan_order(texts, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_indicator_value_appears(texts, language):
+def test_every_indicator_value_appears(texts, real_plan, urls, language):
     text = flat(texts[language])
-    l10n = Formatter(language, PLAN)
-    for indicator in PLAN.indicators:
+    l10n = Formatter(language, real_plan)
+    for indicator in real_plan.indicators:
         for value in indicator.values:
             assert flat(l10n.quantity(value.value, indicator.unit)) in text, (indicator.id, value)
 
@@ -83,9 +84,9 @@ class _Marked(HTMLParser):
         (self.marked if self.stack[-1] else self.unmarked).append(data)
 
 
-def test_the_english_pdf_has_no_japanese_outside_names_marked_as_japanese(texts):
+def test_the_english_pdf_has_no_japanese_outside_names_marked_as_japanese(texts, real_plan, urls):
     parser = _Marked()
-    parser.feed(print_html(PLAN, URLS, PROJECT / "content", "en"))
+    parser.feed(print_html(real_plan, urls, PROJECT / "content", "en"))
     assert [text for text in parser.unmarked if JAPANESE.search(text)] == []
     allowed = Counter(JAPANESE.findall("".join(parser.marked)))
     printed = Counter(JAPANESE.findall(texts["en"]))
@@ -108,21 +109,21 @@ def structure_types(node, seen=None) -> set[str]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_pdf_is_tagged_titled_in_its_language_with_an_outline(pdf_paths, language):
+def test_the_pdf_is_tagged_titled_in_its_language_with_an_outline(pdf_paths, real_plan, urls, language):
     reader = PdfReader(pdf_paths[language])
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert {"/H1", "/Table", "/TH", "/TD", "/Link"} <= structure_types(root["/StructTreeRoot"])
     assert root["/Lang"] == language
-    assert reader.metadata.title == PLAN.metadata.title.shown(language)
-    assert reader.metadata.author == PLAN.metadata.publisher.shown(language)
+    assert reader.metadata.title == real_plan.metadata.title.shown(language)
+    assert reader.metadata.author == real_plan.metadata.publisher.shown(language)
 
     def titles(outline) -> list[str]:
         return [t for entry in outline for t in (titles(entry) if isinstance(entry, list) else [entry.title])]
 
     outline = {re.sub(r"\s+", " ", title) for title in titles(reader.outline)}
-    l10n = Formatter(language, PLAN)
-    for page in URLS.pages:
+    l10n = Formatter(language, real_plan)
+    for page in urls.pages:
         if page.kind in ("part", "chapter", "pillar", "item", "guideline", "initiative"):
             assert re.sub(r"\s+", " ", l10n.page_title(page)) in outline
 
@@ -153,8 +154,8 @@ def test_every_page_links_to_its_languages_pdf_with_its_size(built_site, pdf_pat
             assert f"{size / 1_000_000:.1f}" in link.group(2)
 
 
-def test_print_html_links_and_labels_resolve_inside_the_document_and_every_id_is_referred_to():
-    html = print_html(PLAN, URLS, PROJECT / "content", "ja")
+def test_print_html_links_and_labels_resolve_inside_the_document_and_every_id_is_referred_to(real_plan, urls):
+    html = print_html(real_plan, urls, PROJECT / "content", "ja")
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
     links = set(re.findall(r'href="#([^"]+)"', html))
@@ -190,8 +191,8 @@ def test_a_library_advisory_is_a_warning_shown_once_not_a_failure(monkeypatch, t
     assert len(once) == len(set(check.advisories)) and all(line.startswith("WeasyPrint: ") for line in once)
 
 
-def test_without_the_japanese_fonts_no_pdf_is_written_and_the_install_command_is_given(monkeypatch, tmp_path):
+def test_without_the_japanese_fonts_no_pdf_is_written_and_the_install_command_is_given(monkeypatch, tmp_path, real_plan, urls):
     monkeypatch.setattr("planpub.pdf.missing_fonts", lambda: ["Noto Sans CJK JP"])
     with pytest.raises(PrintError, match="apt-get install -y fonts-noto-cjk"):
-        build_pdfs(PLAN, URLS, PROJECT / "content", tmp_path)
+        build_pdfs(real_plan, urls, PROJECT / "content", tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -5,29 +5,19 @@ import json
 import re
 import subprocess
 
-import pytest
 from pypdf import PdfReader
 
-from planpub.load import load_plan
-from planpub.model import build_plan
-from tests.conftest import PROJECT
 
-
-@pytest.fixture(scope="module")
-def plan():
-    return build_plan(load_plan(PROJECT / "plan.yaml").data)
-
-
-def test_metadata_keeps_the_unknown_issue_month(plan):
-    meta = plan.metadata
+def test_metadata_keeps_the_unknown_issue_month(real_plan):
+    meta = real_plan.metadata
     assert (meta.period_start, meta.period_end, meta.status) == (2022, 2025, "draft")
     assert (meta.issued.year, meta.issued.month) == (2022, None)
-    assert [n.id for n in plan.notes_about("plan")]
+    assert [n.id for n in real_plan.notes_about("plan")]
 
 
-def test_front_matter(plan):
-    assert [s.id for s in plan.front][:2] == ["introduction", "plan-period"]
-    assert "令和4（2022）年度から令和7（2025）年度" in plan.front[1].blocks[0].text.ja
+def test_front_matter(real_plan):
+    assert [s.id for s in real_plan.front][:2] == ["introduction", "plan-period"]
+    assert "令和4（2022）年度から令和7（2025）年度" in real_plan.front[1].blocks[0].text.ja
 
 
 def _blocks(section):
@@ -41,29 +31,29 @@ def _part_blocks(part, kind):
     return [b for s in sections for b in _blocks(s) if b.kind == kind]
 
 
-def test_all_fourteen_indicators_of_section_5(plan):
-    section_5 = {g.group.id for g in _part_blocks(plan.parts[0], "indicator_group") if not g.group.id.startswith("previous-")}
-    indicators = [i for group in plan.indicator_groups if group.id in section_5 for i in group.indicators]
+def test_all_fourteen_indicators_of_section_5(real_plan):
+    section_5 = {g.group.id for g in _part_blocks(real_plan.parts[0], "indicator_group") if not g.group.id.startswith("previous-")}
+    indicators = [i for group in real_plan.indicator_groups if group.id in section_5 for i in group.indicators]
     assert len(indicators) == 14
     by_id = {i.id: i for i in indicators}
     cost = by_id["indicator-admin-cost-per-resident"]
     assert [(v.year, v.value) for v in cost.values] == [(2019, 53), (2020, 65)]
     assert (cost.target.year, cost.target.value) == (2025, 50)
-    assert all(group.achieved for group in plan.indicator_groups if group.id in section_5)
+    assert all(group.achieved for group in real_plan.indicator_groups if group.id in section_5)
 
 
-def test_discrepancies_in_the_draft_are_kept_and_noted(plan):
-    fund = {i.id: i for i in plan.indicators}["indicator-fiscal-adjustment-fund-balance"]
+def test_discrepancies_in_the_draft_are_kept_and_noted(real_plan):
+    fund = {i.id: i for i in real_plan.indicators}["indicator-fiscal-adjustment-fund-balance"]
     assert fund.values[0].value == 180  # as section 5-2 prints it; the appendix says 181
-    assert plan.notes_about(fund.id)
-    assert plan.notes_about("indicator-ordinary-balance-ratio")
+    assert real_plan.notes_about(fund.id)
+    assert real_plan.notes_about("indicator-ordinary-balance-ratio")
 
 
-def test_part_1_has_every_pillar_viewpoint_and_item(plan):
+def test_part_1_has_every_pillar_viewpoint_and_item(real_plan):
     """Draft chapter 3: pillars I–IV, viewpoints I-1 … IV-1, items No.1–No.24."""
-    viewpoints = {p.number: [v.number for v in p.viewpoints] for p in plan.pillars}
+    viewpoints = {p.number: [v.number for v in p.viewpoints] for p in real_plan.pillars}
     assert viewpoints == {1: [1, 2], 2: [1, 2], 3: [1, 2], 4: [1]}
-    items = plan.items
+    items = real_plan.items
     assert [i.number for i in items] == list(range(1, 25))
     for item in items[:21]:
         assert item.purpose and item.actions, item.id
@@ -75,8 +65,8 @@ def test_part_1_has_every_pillar_viewpoint_and_item(plan):
     assert [i.number for i in items if i.new] == [2, 7, 17, 22, 23, 24]
 
 
-def test_part_1_chapter_1_sections_and_figures(plan):
-    chapter = plan.parts[0].chapters[0]
+def test_part_1_chapter_1_sections_and_figures(real_plan):
+    chapter = real_plan.parts[0].chapters[0]
     assert [len(s.subsections) for s in chapter.sections] == [7, 5, 3, 0]
     figures = [b for s in chapter.sections for b in _blocks(s) if b.kind == "figure"]
     assert len(figures) == 9 and sum(1 for f in figures if f.source) == 6
@@ -84,8 +74,8 @@ def test_part_1_chapter_1_sections_and_figures(plan):
     assert "term-2040-problem" in boxes and len(boxes) == 7
 
 
-def test_part_1_reference_materials_are_complete(plan):
-    part = plan.parts[0]
+def test_part_1_reference_materials_are_complete(real_plan):
+    part = real_plan.parts[0]
     history, = _part_blocks(part, "history")
     assert len(history.rows) == 21
     assert history.rows[0].when.fiscal_year == 1977 and (history.rows[-1].when.year, history.rows[-1].when.month) == (2019, 9)
@@ -104,21 +94,21 @@ def test_part_1_reference_materials_are_complete(plan):
     assert [m.date.isoformat() for m in meetings.meetings] == ["2021-07-09", "2021-08-25", "2021-10-15"]
 
 
-def test_part_2_has_every_guideline_measure_initiative_and_kpi(plan):
-    measures = {g.number: [m.number for m in g.measures] for g in plan.guidelines}
+def test_part_2_has_every_guideline_measure_initiative_and_kpi(real_plan):
+    measures = {g.number: [m.number for m in g.measures] for g in real_plan.guidelines}
     assert measures == {1: [1, 2, 3, 4], 2: [5, 6, 7, 8], 3: [9, 10, 11]}
-    initiatives = plan.initiatives
+    initiatives = real_plan.initiatives
     assert [i.number for i in initiatives] == list(range(1, 27))
     assert all(i.description and i.goals and i.departments for i in initiatives)
     # The draft prints no schedule for initiatives 17, 18 and 20; every other one has its table.
     assert [i.number for i in initiatives if not i.schedule_rows] == [17, 18, 20]
     assert [i.number for i in initiatives if i.dx_priority] == [3, 7, 11, 17, 19, 23, 24]
-    assert [len(g.kpis) for g in plan.guidelines] == [5, 4, 3]
-    assert all(k.target for k in plan.kpis)
-    assert [k.initiative_id for k in plan.kpis if not k.values] == ["initiative-19", "initiative-21"]  # printed "—"
+    assert [len(g.kpis) for g in real_plan.guidelines] == [5, 4, 3]
+    assert all(k.target for k in real_plan.kpis)
+    assert [k.initiative_id for k in real_plan.kpis if not k.values] == ["initiative-19", "initiative-21"]  # printed "—"
 
 
-def test_part_2_footnotes_one_to_eighteen(plan):
+def test_part_2_footnotes_one_to_eighteen(real_plan):
     import dataclasses
 
     def notes(node):
@@ -131,12 +121,12 @@ def test_part_2_footnotes_one_to_eighteen(plan):
             for child in node:
                 yield from notes(child)
 
-    marks = [n.mark.ja for n in notes(plan.parts[1]) if n.mark.ja.isdigit()]  # its chapters hold the guidelines
+    marks = [n.mark.ja for n in notes(real_plan.parts[1]) if n.mark.ja.isdigit()]  # its chapters hold the guidelines
     assert sorted(marks, key=int) == [str(n) for n in range(1, 19)]
 
 
-def test_part_2_reference_materials_are_complete(plan):
-    part = plan.parts[1]
+def test_part_2_reference_materials_are_complete(real_plan):
+    part = real_plan.parts[1]
     results, = _part_blocks(part, "program_results")
     assert len(results.programs) == 15 and sum(p.added for p in results.programs) == 5
     rules, = _part_blocks(part, "legal_text")
@@ -144,8 +134,8 @@ def test_part_2_reference_materials_are_complete(plan):
     assert [d.isoformat() for d in rules.supplementary] == ["2001-12-25", "2017-04-01", "2021-04-01"]
 
 
-def test_guideline_one_with_initiatives_and_kpis(plan):
-    guideline = plan.guidelines[0]
+def test_guideline_one_with_initiatives_and_kpis(real_plan):
+    guideline = real_plan.guidelines[0]
     numbers = [i.number for i in guideline.initiatives]
     assert numbers[:3] == [1, 2, 3]
     assert len(guideline.kpis) == 5
@@ -155,10 +145,7 @@ def test_guideline_one_with_initiatives_and_kpis(plan):
     assert guideline.initiatives[2].dx_priority
 
 
-def test_every_text_has_english_in_this_edition(plan):
-    import yaml
-
-    data = yaml.safe_load((PROJECT / "plan.yaml").read_text(encoding="utf-8"))
+def test_every_text_has_english_in_this_edition(real_loaded):
     pending = []
 
     def walk(node, path):
@@ -171,21 +158,21 @@ def test_every_text_has_english_in_this_edition(plan):
             for index, value in enumerate(node):
                 walk(value, f"{path}[{index}]")
 
-    walk(data, "")
+    walk(real_loaded.data, "")
     assert pending == []
 
 
-def test_each_indicator_is_better_the_way_its_text_says(plan):
+def test_each_indicator_is_better_the_way_its_text_says(real_plan):
     """Costs and incidents are better lower, everything else higher (rates, counts of services,
     satisfaction, the fund kept for emergencies), whether the indicator says it or its comparator."""
-    lower = {i.id for i in plan.indicators if i.direction == "lower"}
+    lower = {i.id for i in real_plan.indicators if i.direction == "lower"}
     assert lower == {
         "indicator-admin-cost-per-resident", "previous-indicator-net-administrative-cost", "kpi-security-incidents",
         "indicator-ordinary-balance-ratio", "previous-indicator-ordinary-balance-ratio",  # at-most
         "indicator-special-ward-bond-balance", "previous-indicator-special-ward-bond-balance",  # within
         "indicator-average-overtime-per-staff",  # at-most
     }
-    incidents, = (k for k in plan.indicators if k.id == "kpi-security-incidents")
+    incidents, = (k for k in real_plan.indicators if k.id == "kpi-security-incidents")
     assert (incidents.values[0].value, incidents.target.comparator, incidents.target.value, incidents.better) == (0, "reach", 0, "lower")
 
 

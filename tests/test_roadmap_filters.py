@@ -6,12 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from planpub.load import load_plan
-from planpub.model import build_plan
-from tests.conftest import PROJECT
-
-PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
-SUBJECTS = len(PLAN.items) + len(PLAN.initiatives)
 SHOWN = "() => [...document.querySelectorAll('tbody[data-subject]')].filter(b => b.offsetParent !== null).map(b => b.dataset)"
 
 
@@ -26,33 +20,38 @@ def roadmap(browser, site_url):
     return open_page
 
 
+def subjects(plan) -> int:
+    """How many rows the roadmap has: one for each item and initiative."""
+    return len(plan.items) + len(plan.initiatives)
+
+
 def choose(page, label: str, value: str) -> list[dict]:
     page.get_by_label(label).select_option(value)
     return page.evaluate(SHOWN)
 
 
-def test_without_javascript_every_row_is_there_and_no_filter(roadmap):
+def test_without_javascript_every_row_is_there_and_no_filter(roadmap, real_plan):
     page = roadmap(javascript=False)
     assert page.locator("form.plan-roadmap-filter").is_hidden()
-    assert len(page.evaluate(SHOWN)) == SUBJECTS
+    assert len(page.evaluate(SHOWN)) == subjects(real_plan)
 
 
-def test_filter_by_pillar_or_guideline(roadmap):
+def test_filter_by_pillar_or_guideline(roadmap, real_plan):
     page = roadmap()
-    guideline = PLAN.guidelines[1]
+    guideline = real_plan.guidelines[1]
     shown = choose(page, "Pillar or guideline", guideline.id)
     assert {subject["group"] for subject in shown} == {guideline.id}
     assert len(shown) == len(guideline.initiatives)
     status = page.locator("form.plan-roadmap-filter").get_by_role("status")
-    assert status.inner_text() == f"Showing {len(shown)} of {SUBJECTS} items and initiatives."
-    assert page.locator(f"h3#{guideline.id}").is_visible() and page.locator(f"h3#{PLAN.guidelines[0].id}").is_hidden()
-    assert page.locator(f"h2#{PLAN.parts[0].id}").is_hidden()  # no table of Part 1 is left
-    assert len(choose(page, "Pillar or guideline", "")) == SUBJECTS
+    assert status.inner_text() == f"Showing {len(shown)} of {subjects(real_plan)} items and initiatives."
+    assert page.locator(f"h3#{guideline.id}").is_visible() and page.locator(f"h3#{real_plan.guidelines[0].id}").is_hidden()
+    assert page.locator(f"h2#{real_plan.parts[0].id}").is_hidden()  # no table of Part 1 is left
+    assert len(choose(page, "Pillar or guideline", "")) == subjects(real_plan)
 
 
-def test_filter_by_department_and_mark_together(roadmap):
+def test_filter_by_department_and_mark_together(roadmap, real_plan):
     page = roadmap("roadmap/")
-    department = next(d for d in PLAN.departments if not d.is_group and len(PLAN.duties_of(d)) > 1)
+    department = next(d for d in real_plan.departments if not d.is_group and len(real_plan.duties_of(d)) > 1)
     shown = choose(page, "担当課", department.id)
     assert shown and all(department.id in subject["departments"].split() for subject in shown)
     both = choose(page, "印", "new")

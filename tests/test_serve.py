@@ -18,6 +18,8 @@ from tests.conftest import MINIMAL, PROJECT
 from tests.local_server import fetch_until, free_port
 from tests.paused_preview import STARTED
 
+pytestmark = pytest.mark.build  # every test starts the preview, which builds the fixture plan's site
+
 STOP_SECONDS = 2
 PROGRESS_SECONDS = 120  # for the server to get somewhere on a busy machine: only a failure waits this long
 # Ctrl+C in a terminal signals every process in the server's group; SIGTERM (kill, a service

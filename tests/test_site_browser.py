@@ -9,14 +9,13 @@ import json
 import pytest
 
 from planpub.qa.audit import axe_rules, check_site, html_errors, other_language, page_problems, site_pages, summarize, tab_walk_sample, tool_versions
-from planpub.load import load_plan
-from planpub.model import build_plan
 from planpub.urls import LANGUAGE_ROOTS, LANGUAGES, Urls
+from tests import project_plan
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
 
-PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
+PLAN = project_plan.model()  # at collection, to give each page a test: the session's one reading of plan.yaml
 PAGES = [page.path for page in Urls(PLAN).pages] + ["404.html"]
 EXPECTED = {LANGUAGE_ROOTS[language] + path: language for path in PAGES for language in LANGUAGES}
 SITE_NAMES = {language: PLAN.metadata.title.shown(language) for language in LANGUAGES}

@@ -9,16 +9,16 @@ from planpub.diagnostics import PlanError, Severity
 from planpub.load import load_plan, parse_plan
 from planpub.validate import _checking_schema, plan_schema, validate
 from tests.cases import COST_TARGET, PROGRESS, PROGRESS_AT, RESULT, mutations
-from tests.conftest import MINIMAL, PROJECT, line_of
+from tests.conftest import MINIMAL, line_of
 
 
 def problems(path):
     return [(d.code, d.line, d.path) for d in validate(load_plan(path))]
 
 
-def test_fixture_and_real_plan_are_valid():
+def test_fixture_and_real_plan_are_valid(real_loaded):
     assert validate(load_plan(MINIMAL)) == []
-    assert [d for d in validate(load_plan(PROJECT / "plan.yaml")) if d.severity is Severity.ERROR] == []
+    assert [d for d in validate(real_loaded) if d.severity is Severity.ERROR] == []
 
 
 def test_wrong_type_names_expected_and_found(variant):

@@ -15,6 +15,7 @@ from planpub.workers import worker_pool
 from tests.conftest import MINIMAL
 
 
+@pytest.mark.build
 def test_a_build_never_forks_the_process_that_runs_it(monkeypatch, tmp_path):
     """A process with threads (the preview server, a test run) that forks can deadlock the child
     on a lock some thread held; Python 3.12+ warns of it. Both pools run here: the PDFs' and MkDocs'."""
