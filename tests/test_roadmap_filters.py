@@ -1,6 +1,6 @@
 """The roadmap's filters (theme/assets/javascripts/roadmap.js) in the browser: by pillar or
-guideline, department and mark, with the count announced; and without JavaScript the whole
-roadmap with no filter form."""
+guideline, department, fiscal year and mark, with the count announced; and without JavaScript the
+whole roadmap with no filter form."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from planpub.load import load_plan
 from planpub.model import build_plan
+from planpub.page_contexts import roadmap_filters
 from tests.conftest import PROJECT
 
 PLAN = build_plan(load_plan(PROJECT / "plan.yaml").data)
@@ -27,7 +28,7 @@ def roadmap(browser, site_url):
 
 
 def choose(page, label: str, value: str) -> list[dict]:
-    page.get_by_label(label).select_option(value)
+    page.get_by_label(label, exact=True).select_option(value)
     return page.evaluate(SHOWN)
 
 
@@ -59,3 +60,19 @@ def test_filter_by_department_and_mark_together(roadmap):
     assert len(both) <= len(shown) and all("new" in subject["marks"].split() for subject in both)
     dx = choose(page, "印", "dx")
     assert all("dx" in subject["marks"].split() for subject in dx)
+
+
+def test_filter_by_fiscal_year_keeps_what_the_year_s_schedule_covers(roadmap):
+    page = roadmap()
+    covering = [entity for entity in PLAN.items + PLAN.initiatives if 2022 in roadmap_filters(entity)[2]]
+    shown = choose(page, "Fiscal year", "2022")
+    assert len(shown) == len(covering) < SUBJECTS and all("2022" in subject["years"].split() for subject in shown)
+    assert len(choose(page, "Pillar or guideline", PLAN.guidelines[0].id)) == sum(
+        1 for initiative in PLAN.guidelines[0].initiatives if 2022 in roadmap_filters(initiative)[2])
+
+
+def test_a_year_s_column_heading_leads_to_the_year_s_page(roadmap, site_url):
+    page = roadmap()
+    page.get_by_role("columnheader", name="FY2024").first.get_by_role("link").click()
+    page.wait_for_url(site_url + "en/years/2024/")
+    assert page.locator("h1").inner_text() == "FY2024"
