@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year
+from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
 from .model import Indicator, Plan, ProgressStatus, Target, Text, Unit, When
 from .numbers import decimal_text
 from .strings import ui_strings
@@ -67,6 +67,8 @@ class Formatter:
         subject = page.subject
         if subject is None:
             return self.ui(page.kind)
+        if page.kind == "year":  # its subject is the fiscal year
+            return self.fy(subject)
         if page.kind == "appendices":  # one per part: the part's label tells them apart
             return f"{self.label('part', subject)} {self.ui(page.kind)}"
         if page.kind == "appendix":
@@ -102,6 +104,10 @@ class Formatter:
 
     def fy(self, year: int) -> str:
         return fiscal_year(year, self.language)
+
+    def fy_short(self, year: int) -> str:
+        """令和6年度 / FY2024: the way a reader types it."""
+        return fiscal_year_short(year, self.language)
 
     def fy_span(self, start: int, end: int) -> str:
         return fiscal_span(start, end, self.language)

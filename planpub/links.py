@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .page_types import path
 from .urls import DOWNLOADS, LANGUAGE_ROOTS, PDF_NAMES, PROGRESS, Page, Urls, record_path
 
 
@@ -27,6 +28,10 @@ class PageLinks:
     def kind_href(self, kind: str) -> str:
         """A link to the one page of ``kind`` ("glossary", "roadmap" …), in this language."""
         return self.page_href(next(page.path for page in self.urls.pages if page.kind == kind))
+
+    def year_href(self, year: int) -> str:
+        """A link to the page of a fiscal year of the plan, in this language."""
+        return self.page_href(path("year", number=year))
 
     def site_href(self, path: str) -> str:
         """A link to ``path`` from the root of the site (any language's page)."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, make_dataclass
 from typing import TYPE_CHECKING, Any
 
-from .model import (Chapter, Guideline, Indicator, IndicatorGroup, Initiative, Item, Measure, Part, Pillar, Plan, Progress,
-                    ProgressStatus, Section, Viewpoint, by_latest_status, latest_progress)
+from .model import (Action, Chapter, Department, Guideline, Indicator, IndicatorGroup, Initiative, Item, Measure, Part, Pillar,
+                    Plan, Progress, ProgressStatus, ScheduleEntry, Section, Text, Viewpoint, by_latest_status, latest_progress)
 
 if TYPE_CHECKING:  # urls.py declares its page paths with the page types, which name these contexts
     from .urls import Page, Urls
@@ -52,13 +52,37 @@ def notes_for(indicators, notes) -> tuple:
     return tuple(note for note in notes if note.mark.ja in marks)
 
 
-def roadmap_filters(entity: Any) -> tuple[list[str], list[str]]:
+def roadmap_filters(entity: Any) -> tuple[list[str], list[str], list[int]]:
     """What the roadmap's filters find an item or initiative by: the departments responsible
-    for it or for any of its actions, and its marks (new when it or an action is new)."""
+    for it or for any of its actions, its marks (new when it or an action is new) and the fiscal
+    years its schedule covers."""
     parts = [entity, *getattr(entity, "actions", ())]
     departments = list(dict.fromkeys(department.id for part in parts for department in part.departments))
     marks = ["new"] * any(part.new for part in parts) + ["dx"] * bool(getattr(entity, "dx_priority", False))
-    return departments, marks
+    years = sorted({year for row in entity.schedule_rows for entry in row.entries for year in range(entry.start, entry.end + 1)})
+    return departments, marks, years
+
+
+# How a schedule entry stands in a fiscal year it covers, in the order a year's page lists them.
+# Read from its span alone: the plan says what is done (検討, 実施 …), not whether work began
+# before the plan or ends with it, so an entry over the whole period is "throughout", and one
+# that reaches a year is "until" it, never "completed".
+YEAR_PHASES = ("only", "starts", "continues", "ends", "throughout")
+
+
+def year_phase(entry: ScheduleEntry, year: int, period: tuple[int, int]) -> str | None:
+    """"only" (the entry is that year alone), "starts" (it runs from that year), "continues"
+    (from an earlier year to a later one), "ends" (from an earlier year to that one),
+    "throughout" (the whole plan ``period``, first and last year); None when it does not cover ``year``."""
+    if not entry.start <= year <= entry.end:
+        return None
+    if entry.start == entry.end:
+        return "only"
+    if (entry.start, entry.end) == period:
+        return "throughout"
+    if entry.start == year:
+        return "starts"
+    return "ends" if entry.end == year else "continues"
 
 
 def progress_groups(part: Part) -> list[tuple[str, Any, dict[ProgressStatus, tuple[Any, ...]]]]:
@@ -232,3 +256,124 @@ class AccessibilityContext:
     @classmethod
     def of(cls, page: Page, sources: Sources) -> AccessibilityContext:
         return cls(sources.report)
+
+
+# --- a fiscal year's page: what the plan's schedules set out for that year ---
+
+
+@dataclass(frozen=True)
+class ScheduleLine:
+    """One line of a schedule: an action of an item (Part 1) or a row of an initiative's
+    schedule (Part 2), with the departments responsible for it."""
+
+    label: Text
+    entries: tuple[ScheduleEntry, ...]
+    departments: tuple[Department, ...]
+    action: Action | None = None  # the item's action the line is, linked to with its marks
+
+
+@dataclass(frozen=True)
+class YearRow:
+    line: ScheduleLine
+    entry: ScheduleEntry  # the line's entry that covers the year
+
+
+@dataclass(frozen=True)
+class YearSubject:
+    entity: Item | Initiative
+    rows: tuple[YearRow, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return "item" if isinstance(self.entity, Item) else "initiative"
+
+    @property
+    def departments(self) -> tuple[Department, ...]:
+        """Those responsible for the lines shown, each once, in the order the plan names them."""
+        return tuple(dict.fromkeys(department for row in self.rows for department in row.line.departments))
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    kind: str  # "pillar" or "guideline"
+    group: Pillar | Guideline
+    subjects: tuple[YearSubject, ...]
+
+
+@dataclass(frozen=True)
+class YearPhase:
+    name: str  # one of YEAR_PHASES
+    groups: tuple[YearGroup, ...]
+
+    @property
+    def shows_spans(self) -> bool:
+        """Whether its entries are shown with their years: the phase's name does not say them."""
+        return self.name in ("starts", "continues", "ends")
+
+    @property
+    def count(self) -> int:
+        """The schedule lines listed."""
+        return sum(len(subject.rows) for group in self.groups for subject in group.subjects)
+
+
+def _schedule_lines(entity: Item | Initiative) -> tuple[ScheduleLine, ...]:
+    if isinstance(entity, Item):
+        return tuple(ScheduleLine(action.title, action.schedule, entity.departments + action.departments, action)
+                     for action in entity.actions)
+    return tuple(ScheduleLine(row.label, row.entries, entity.departments) for row in entity.schedule_rows)
+
+
+def _groups(plan: Plan) -> list[tuple[str, Pillar | Guideline, tuple[Item | Initiative, ...]]]:
+    """(kind, pillar or guideline, its items or initiatives) in plan order."""
+    return ([("pillar", pillar, pillar.items) for pillar in plan.pillars]
+            + [("guideline", guideline, guideline.initiatives) for guideline in plan.guidelines])
+
+
+def year_phases(plan: Plan, year: int) -> tuple[YearPhase, ...]:
+    """What the schedules set out for ``year``, by phase (YEAR_PHASES), each by pillar or
+    guideline; a phase with nothing in the year is left out."""
+    period = (plan.metadata.period_start, plan.metadata.period_end)
+
+    def subjects(entities, phase: str):
+        for entity in entities:
+            rows = tuple(YearRow(line, entry) for line in _schedule_lines(entity) for entry in line.entries
+                         if year_phase(entry, year, period) == phase)
+            if rows:
+                yield YearSubject(entity, rows)
+
+    phases = (YearPhase(phase, tuple(YearGroup(kind, group, found) for kind, group, entities in _groups(plan)
+                                     if (found := tuple(subjects(entities, phase))))) for phase in YEAR_PHASES)
+    return tuple(phase for phase in phases if phase.groups)
+
+
+def unscheduled(plan: Plan) -> tuple[YearSubject, ...]:
+    """Items and initiatives the plan gives no schedule for, so that no year's page lists them
+    (an item carried out by a Part 2 guideline is scheduled there)."""
+    return tuple(YearSubject(entity) for _, _, entities in _groups(plan) for entity in entities
+                 if not getattr(entity, "guideline", None) and not any(line.entries for line in _schedule_lines(entity)))
+
+
+@dataclass(frozen=True)
+class YearContext:
+    year: int
+    phases: tuple[YearPhase, ...]
+    unscheduled: tuple[YearSubject, ...]  # on no year's page: the plan gives them no schedule
+
+    @classmethod
+    def of(cls, page: Page, sources: Sources) -> YearContext:
+        return cls.of_year(sources.plan, page.subject)
+
+    @classmethod
+    def of_year(cls, plan: Plan, year: int) -> YearContext:
+        return cls(year, year_phases(plan, year), unscheduled(plan))
+
+
+@dataclass(frozen=True)
+class YearsContext:
+    years: tuple[YearContext, ...]  # each fiscal year of the plan, with what its page lists
+    unscheduled: tuple[YearSubject, ...]
+
+    @classmethod
+    def of(cls, page: Page, sources: Sources) -> YearsContext:
+        plan = sources.plan
+        return cls(tuple(YearContext.of_year(plan, year) for year in plan.metadata.fiscal_years), unscheduled(plan))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .page_contexts import (AccessibilityContext, AppendicesContext, AppendixContext, ChapterContext, DownloadsContext,
                             EditorialNotesContext, GuidelineContext, HomeContext, IndicatorsContext, InitiativeContext,
-                            ItemContext, NoContext, PartContext, PillarContext)
+                            ItemContext, NoContext, PartContext, PillarContext, YearContext, YearsContext)
 
 
 @dataclass(frozen=True)
@@ -47,19 +47,23 @@ OF_THE_PLAN = (
 )
 # Pages that stand alone, after the plan's, in this order.
 FIXED = (
-    PageType("glossary", "glossary/", printed=True, anchors="terms", home_position=6),
+    PageType("glossary", "glossary/", printed=True, anchors="terms", home_position=7),
     PageType("indicators", "indicators/", IndicatorsContext, home_position=2),
     PageType("roadmap", "roadmap/", scripts=("assets/javascripts/roadmap.js",), home_position=3),
-    PageType("progress", "progress/", home_position=4),
-    PageType("departments", "departments/", anchors="departments", home_position=5),
-    PageType("about", "about/", printed=True, home_position=7),
-    PageType("editorial_notes", "editorial-notes/", EditorialNotesContext, printed=True, parent="about", anchors="editorial_notes", home_position=8),
-    PageType("revisions", "revisions/", parent="about", home_position=9),
+    PageType("years", "years/", YearsContext, home_position=4),
+    PageType("progress", "progress/", home_position=5),
+    PageType("departments", "departments/", anchors="departments", home_position=6),
+    PageType("about", "about/", printed=True, home_position=8),
+    PageType("editorial_notes", "editorial-notes/", EditorialNotesContext, printed=True, parent="about", anchors="editorial_notes", home_position=9),
+    PageType("revisions", "revisions/", parent="about", home_position=10),
     PageType("downloads", "downloads/", DownloadsContext, home_position=1),
-    PageType("accessibility_policy", "accessibility/", AccessibilityContext, home_position=10),
+    PageType("accessibility_policy", "accessibility/", AccessibilityContext, home_position=11),
     PageType("accessibility_results", "accessibility/results/", AccessibilityContext, parent="accessibility_policy"),
 )
-PAGE_TYPES = {page_type.kind: page_type for page_type in OF_THE_PLAN + FIXED}
+# A view of the plan, one page per fiscal year of its period (urls.Urls makes them), under the
+# page that lists the years. Like the roadmap, it is not in the print edition.
+YEAR = PageType("year", "years/{number}/", YearContext, parent="years")
+PAGE_TYPES = {page_type.kind: page_type for page_type in OF_THE_PLAN + FIXED + (YEAR,)}
 LISTED_ON_HOME = tuple(page_type.kind for page_type in sorted((t for t in FIXED if t.home_position), key=lambda t: t.home_position))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import BlockKind, Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
-from .page_types import FIXED, PAGE_TYPES, path
+from .page_types import FIXED, PAGE_TYPES, YEAR, path
 
 LANGUAGES = ("ja", "en")
 PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
@@ -91,6 +91,9 @@ class Urls:
             page = fixed[page_type.kind] = self._add_page(page_type.kind, page_type.path, parent=fixed.get(page_type.parent))
             for entity in getattr(plan, page_type.anchors) if page_type.anchors else ():
                 self._anchor(entity, page)
+            if page_type.kind == YEAR.parent:  # a page per fiscal year, after the page that lists them
+                for year in plan.metadata.fiscal_years:
+                    self._add_page(YEAR.kind, path(YEAR.kind, number=year), year, page)
 
     def _index_chapter(self, part_number: int, chapter: Chapter, part_page: Page) -> None:
         page = self._add_page("chapter", path("chapter", part=part_number, number=chapter.number), chapter, part_page)

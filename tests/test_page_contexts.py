@@ -7,7 +7,8 @@ import pytest
 
 from planpub.load import load_plan
 from planpub.model import build_plan
-from planpub.page_contexts import Sources, cells_by_year, roadmap_filters
+from planpub.model import ScheduleEntry, Text
+from planpub.page_contexts import YEAR_PHASES, Sources, YearContext, cells_by_year, roadmap_filters, unscheduled, year_phase
 from planpub.page_types import PAGE_TYPES
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
@@ -68,11 +69,86 @@ def test_schedule_cells_span_entries_and_fill_the_years_no_entry_covers():
     assert cells_by_year([], (2022, 2023)) == [None, None]
 
 
-def test_roadmap_filters_take_departments_and_marks_from_an_item_and_its_actions(sources):
+def test_roadmap_filters_take_departments_marks_and_years_from_an_item_and_its_actions(sources):
     item = next(item for item in sources.plan.items if item.actions)
-    departments, marks = roadmap_filters(item)
+    departments, marks, years = roadmap_filters(item)
     assert set(departments) == {d.id for part in (item, *item.actions) for d in part.departments}
     assert ("new" in marks) == any(part.new for part in (item, *item.actions))
+    assert years == [2022, 2023, 2024, 2025]  # 検討 in 2022, 実施 from 2023 to 2025
+    assert roadmap_filters(next(item for item in sources.plan.items if item.guideline))[2] == []  # scheduled in Part 2
+
+
+PERIOD = (2022, 2025)
+
+
+@pytest.mark.parametrize("start, end, year, phase", [
+    (2024, 2024, 2024, "only"),
+    (2022, 2022, 2022, "only"),  # the first year alone: not "throughout", though it starts the period
+    (2024, 2025, 2024, "starts"),
+    (2022, 2023, 2022, "starts"),
+    (2023, 2025, 2024, "continues"),
+    (2022, 2024, 2024, "ends"),
+    (2023, 2025, 2025, "ends"),  # the schedule reaches the period's end: it shows no more, and no end of the work
+    (2022, 2025, 2022, "throughout"),
+    (2022, 2025, 2024, "throughout"),
+    (2022, 2025, 2025, "throughout"),
+    (2023, 2023, 2024, None),
+    (2022, 2023, 2024, None),
+    (2025, 2025, 2024, None),
+])
+def test_a_schedule_entry_stands_in_a_year_by_its_span(start, end, year, phase):
+    assert year_phase(ScheduleEntry(start, end, Text("実施", "Implement")), year, PERIOD) == phase
+
+
+def test_a_year_s_page_lists_each_line_that_covers_the_year_once_by_phase_and_pillar_or_guideline(sources):
+    plan = sources.plan
+    pages = contexts(sources, "year")
+    assert [context.year for context in pages] == list(plan.metadata.fiscal_years)
+    for context in pages:
+        assert [phase.name for phase in context.phases] == [name for name in YEAR_PHASES if name in {p.name for p in context.phases}]
+        for phase in context.phases:
+            for group in phase.groups:
+                members = group.group.items if group.kind == "pillar" else group.group.initiatives
+                assert all(subject.entity in members for subject in group.subjects)
+                assert all(year_phase(row.entry, context.year, PERIOD) == phase.name for subject in group.subjects for row in subject.rows)
+        listed = sum(phase.count for phase in context.phases)
+        covering = sum(1 for item in plan.items for action in item.actions for entry in action.schedule if entry.start <= context.year <= entry.end)
+        covering += sum(1 for initiative in plan.initiatives for row in initiative.schedule_rows for entry in row.entries
+                        if entry.start <= context.year <= entry.end)
+        assert listed == covering
+
+
+def test_the_minimal_plan_s_years(sources):
+    """Item 1's action is reviewed in FY2022 and implemented from FY2023 to FY2025; initiative 1
+    expands over the whole period: each year's page says so, with who is responsible."""
+    by_year = {context.year: {phase.name: [(subject.entity.id, row.entry.text.en) for group in phase.groups
+                                            for subject in group.subjects for row in subject.rows] for phase in context.phases}
+               for context in contexts(sources, "year")}
+    throughout = [("initiative-01", "Expand")]
+    assert by_year == {
+        2022: {"only": [("item-01", "Review")], "throughout": throughout},
+        2023: {"starts": [("item-01", "Implement")], "throughout": throughout},
+        2024: {"continues": [("item-01", "Implement")], "throughout": throughout},
+        2025: {"ends": [("item-01", "Implement")], "throughout": throughout},
+    }
+    (first, *_) = contexts(sources, "year")
+    subject = first.phases[0].groups[0].subjects[0]
+    assert [department.id for department in subject.departments] == ["planning", "related-divisions"]
+    assert subject.rows[0].line.action.id == "item-01-action-1"
+    assert first.unscheduled == ()
+
+
+def test_the_real_plan_s_fiscal_year_2024_and_its_initiatives_with_no_schedule():
+    plan = build_plan(load_plan(PROJECT / "plan.yaml").data)
+    fy2024 = YearContext.of_year(plan, 2024)
+    assert {phase.name: phase.count for phase in fy2024.phases} == {"only": 5, "starts": 1, "continues": 7, "throughout": 73}
+    assert [member.entity.id for member in unscheduled(plan)] == ["initiative-17", "initiative-18", "initiative-20"]
+
+
+def test_the_years_page_has_every_year_and_what_the_plan_leaves_unscheduled(sources):
+    (context,) = contexts(sources, "years")
+    assert [entry.year for entry in context.years] == list(sources.plan.metadata.fiscal_years)
+    assert context.unscheduled == ()
 
 
 def test_templates_reach_into_no_urls_and_no_untyped_subject():

@@ -257,7 +257,8 @@ def test_each_chart_states_the_numbers_of_its_table(site, language, texts):
 def test_roadmap_has_every_action_and_initiative_with_headers_and_spans(site):
     _, _, rendered = site
     roadmap = rendered["en"].files["roadmap/index.md"]
-    assert roadmap.count('<th scope="col">FY2022</th>') == 2  # one table per pillar and per guideline
+    assert roadmap.count('<th scope="col"><a href="../years/2022/">FY2022</a></th>') == 2  # one table per pillar and per guideline
+    assert 'data-years="2022 2023 2024 2025"' in roadmap and '<option value="2024">FY2024</option>' in roadmap
     assert '<th scope="row" class="plan-roadmap__subject"><a href="../items/01/">Reform item No.1 Reviewing work</a>' in roadmap
     assert '<th scope="row"><a href="../items/01/#item-01-action-1">Common work</a>' in roadmap
     assert '<td colspan="3" class="plan-schedule__cell"><span class="plan-visually-hidden">FY2023–FY2025: </span>' in roadmap

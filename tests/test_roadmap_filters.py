@@ -1,11 +1,12 @@
 """The roadmap's filters (theme/assets/javascripts/roadmap.js) in the browser: by pillar or
-guideline, department and mark, with the count announced; and without JavaScript the whole
-roadmap with no filter form."""
+guideline, department, fiscal year and mark, with the count announced; and without JavaScript the
+whole roadmap with no filter form."""
 
 from __future__ import annotations
 
 import pytest
 
+from planpub.page_contexts import roadmap_filters
 SHOWN = "() => [...document.querySelectorAll('tbody[data-subject]')].filter(b => b.offsetParent !== null).map(b => b.dataset)"
 
 
@@ -26,7 +27,7 @@ def subjects(plan) -> int:
 
 
 def choose(page, label: str, value: str) -> list[dict]:
-    page.get_by_label(label).select_option(value)
+    page.get_by_label(label, exact=True).select_option(value)
     return page.evaluate(SHOWN)
 
 
@@ -58,3 +59,19 @@ def test_filter_by_department_and_mark_together(roadmap, real_plan):
     assert len(both) <= len(shown) and all("new" in subject["marks"].split() for subject in both)
     dx = choose(page, "印", "dx")
     assert all("dx" in subject["marks"].split() for subject in dx)
+
+
+def test_filter_by_fiscal_year_keeps_what_the_year_s_schedule_covers(roadmap, real_plan):
+    page = roadmap()
+    covering = [entity for entity in real_plan.items + real_plan.initiatives if 2022 in roadmap_filters(entity)[2]]
+    shown = choose(page, "Fiscal year", "2022")
+    assert len(shown) == len(covering) < subjects(real_plan) and all("2022" in subject["years"].split() for subject in shown)
+    assert len(choose(page, "Pillar or guideline", real_plan.guidelines[0].id)) == sum(
+        1 for initiative in real_plan.guidelines[0].initiatives if 2022 in roadmap_filters(initiative)[2])
+
+
+def test_a_year_s_column_heading_leads_to_the_year_s_page(roadmap, site_url):
+    page = roadmap()
+    page.get_by_role("columnheader", name="FY2024").first.get_by_role("link").click()
+    page.wait_for_url(site_url + "en/years/2024/")
+    assert page.locator("h1").inner_text() == "FY2024"

@@ -17,6 +17,9 @@ from tests.conftest import FIXTURES, PROJECT
 QUERIES = yaml.safe_load((FIXTURES / "search_queries.yaml").read_text(encoding="utf-8"))
 PROBES = yaml.safe_load((FIXTURES / "search_probes.yaml").read_text(encoding="utf-8"))
 TOP = 10  # results Material shows before "more"
+# A fiscal year as residents type it, and as the site writes it, leads first to its page.
+YEARS = [{"lang": "ja", "query": query, "expect": "years/2024/"} for query in ("令和6年度", "令和6（2024）年度", "2024年度")] + [
+    {"lang": "en", "query": query, "expect": f"years/{query[-4:]}/"} for query in ("FY2024", "fy2022")]
 
 
 def test_japanese_is_cut_into_words_and_the_rest_is_left_alone():
@@ -44,7 +47,7 @@ def run_worker(site_root, queries: list[str]) -> dict:
 @pytest.fixture(scope="module")
 def runs(built_site) -> dict[str, dict]:
     return {
-        language: run_worker(built_site / LANGUAGE_ROOTS[language], [q["query"] for q in QUERIES + PROBES if q["lang"] == language])
+        language: run_worker(built_site / LANGUAGE_ROOTS[language], [q["query"] for q in QUERIES + PROBES + YEARS if q["lang"] == language])
         for language in LANGUAGE_ROOTS
     }
 
@@ -72,6 +75,12 @@ CASES = [
 def test_search_finds_the_page_in_its_first_results(results, case):
     found = [page_of(location) for location in results[case["lang"]][case["query"]]]
     assert case["expect"] in found[:TOP], found[:TOP]
+
+
+@pytest.mark.parametrize("case", YEARS, ids=lambda case: f"{case['lang']}-{case['query']}")
+def test_a_fiscal_year_finds_its_page_first(results, case):
+    found = [page_of(location) for location in results[case["lang"]][case["query"]]]
+    assert found[:1] == [case["expect"]], found[:TOP]
 
 
 def test_queries_cover_both_languages():

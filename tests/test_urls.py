@@ -17,7 +17,9 @@ def test_every_page_has_a_stable_path_from_numbers_and_ids():
         ("appendices", "part-1/appendices/"), ("appendix", "part-1/appendices/1/"), ("appendix", "part-1/appendices/2/"),
         ("part", "part-2/"), ("chapter", "part-2/chapter-1/"), ("guideline", "guidelines/1/"), ("initiative", "initiatives/01/"),
         ("appendices", "part-2/appendices/"), ("appendix", "part-2/appendices/1/"), ("appendix", "part-2/appendices/2/"),
-        ("glossary", "glossary/"), ("indicators", "indicators/"), ("roadmap", "roadmap/"), ("progress", "progress/"),
+        ("glossary", "glossary/"), ("indicators", "indicators/"), ("roadmap", "roadmap/"),
+        ("years", "years/"), ("year", "years/2022/"), ("year", "years/2023/"), ("year", "years/2024/"), ("year", "years/2025/"),
+        ("progress", "progress/"),
         ("departments", "departments/"), ("about", "about/"), ("editorial_notes", "editorial-notes/"),
         ("revisions", "revisions/"), ("downloads", "downloads/"),
         ("accessibility_policy", "accessibility/"), ("accessibility_results", "accessibility/results/"),
@@ -53,6 +55,8 @@ def test_navigation_tree():
     assert appendices.kind == "appendices"
     assert [p.path for p in index.children(appendices)] == ["part-1/appendices/1/", "part-1/appendices/2/"]
     assert index.location("part-1").page.kind == "part"  # the contents page does not take the part's links
+    years = next(page for page in index.pages if page.kind == "years")
+    assert [(p.path, p.subject) for p in index.children(years)] == [(f"years/{year}/", year) for year in range(2022, 2026)]
 
 
 def test_links_to_the_site_root_from_any_page_and_language():

@@ -5,7 +5,9 @@
 // What it adds, in the worker only:
 //  - SETUP: counts the words of the pre-segmented index (separated by U+200B or spaces in
 //    title/text, plus the dictionary forms in the hidden "alt" field);
-//  - QUERY: cuts each Japanese query term into those words (most probable cut, see segmentTerm),
+//  - QUERY: splits the query at spaces and at the punctuation the index is not searched by (a
+//    fiscal year as the site writes it, 令和6（2024）年度, is 令和6 2024 年度), then cuts each
+//    Japanese term into those words (most probable cut, see segmentTerm),
 //    so the query is cut where the index was cut, and requires every piece (+word), the last one
 //    as a prefix (word*) so results come while typing. Other terms are passed on unchanged.
 //  - RESULT: highlights words, not the pieces the query was cut into: marks of adjacent pieces
@@ -16,6 +18,11 @@
 /* global importScripts */
 const MATERIAL_WORKER = self.MATERIAL_WORKER // set in the first line by planpub/search.py
 const JAPANESE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々〆ヵヶ]/u
+// Punctuation that separates words, in the text and in a query; in a query, lunr's own operators
+// (+ - * ~ ^ :) are left to lunr.
+const PUNCTUATION = "、。，．・「」『』（）()【】［］\\[\\]：；！？…※＊"
+const TEXT_SEPARATOR = new RegExp(`[\\s\\u200b${PUNCTUATION}:;!?*]+`, "u")
+const QUERY_SEPARATOR = new RegExp(`[\\s${PUNCTUATION}]+`, "u")
 const frequency = new Map()
 let total = 0
 let longest = 1
@@ -31,7 +38,7 @@ self.addEventListener = addEventListenerOriginal
 
 function learn(text) {
   if (!text) return
-  for (const word of text.replace(/<[^>]+>/g, " ").split(/[\s\u200b、。，．・「」『』（）()【】［］\[\]:：;；!?！？…※＊*]+/u)) {
+  for (const word of text.replace(/<[^>]+>/g, " ").split(TEXT_SEPARATOR)) {
     if (word && JAPANESE.test(word)) {
       const key = word.toLowerCase()
       frequency.set(key, (frequency.get(key) || 0) + 1)
@@ -78,7 +85,7 @@ let queryTerms = [] // the Japanese terms of the last query, as typed, with the 
 function rewrite(query) {
   const parts = []
   queryTerms = []
-  for (const term of query.trim().split(/\s+/).filter(Boolean)) {
+  for (const term of query.trim().split(QUERY_SEPARATOR).filter(Boolean)) {
     if (!JAPANESE.test(term) || /^[+\-]/.test(term) || /[*~^:]/.test(term)) { parts.push(term); continue }
     const segments = segmentTerm(term.toLowerCase())
     queryTerms.push({ term, pieces: segments })

@@ -1,8 +1,9 @@
 /*
- * Filters of the roadmap page (progressive enhancement): by pillar or guideline, department and
- * mark. The page is whole without JavaScript; this script shows the filter form, hides the items
- * and initiatives (each a <tbody data-subject>) that do not match, the headings and tables left
- * empty, and says in a status message how many are shown.
+ * Filters of the roadmap page (progressive enhancement): by pillar or guideline, department,
+ * fiscal year (the years an item's or initiative's schedule covers) and mark. The page is whole
+ * without JavaScript; this script shows the filter form, hides the items and initiatives (each a
+ * <tbody data-subject>) that do not match, the headings and tables left empty, and says in a
+ * status message how many are shown.
  */
 (() => {
   const form = document.querySelector(".plan-roadmap-filter");
@@ -13,7 +14,8 @@
 
   const matches = (subject, filter) =>
     (!filter.group || subject.dataset.group === filter.group) &&
-    has(subject.dataset.departments, filter.department) && has(subject.dataset.marks, filter.mark);
+    has(subject.dataset.departments, filter.department) && has(subject.dataset.years, filter.year) &&
+    has(subject.dataset.marks, filter.mark);
 
   // A table with nothing shown goes with its heading; a part's heading goes when none of its
   // tables shows.
@@ -34,7 +36,7 @@
   };
 
   const apply = () => {
-    const filter = {group: form.elements.group.value, department: form.elements.department.value, mark: form.elements.mark.value};
+    const filter = Object.fromEntries(["group", "department", "year", "mark"].map(name => [name, form.elements[name].value]));
     subjects.forEach(subject => { subject.hidden = !matches(subject, filter); });
     hideEmpty();
     const shown = subjects.filter(subject => !subject.hidden).length;
