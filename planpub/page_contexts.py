@@ -122,9 +122,9 @@ def page_notes(page: Page, sources: Sources) -> tuple[PageNote, ...]:
 
     plan, urls = sources.plan, sources.urls
     own_id = _own_id(page, urls, PLAN_ID)
-    return tuple(PageNote(note) for note in plan.notes_about(own_id)) + tuple(
-        PageNote(note, _place(location.entity)) for location in urls.anchors_on(page) if location.anchor != own_id  # an appendix is its page's first section
-        for note in plan.notes_about(location.anchor))
+    parts = [location for location in urls.anchors_on(page) if location.anchor != own_id]  # an appendix is its page's first section too
+    return (tuple(PageNote(note) for note in plan.notes_about(own_id))
+            + tuple(PageNote(note, _place(location.entity)) for location in parts for note in plan.notes_about(location.anchor)))
 
 
 def _own_id(page: Page, urls: Urls, plan_id: str) -> str:
@@ -138,8 +138,9 @@ def _own_id(page: Page, urls: Urls, plan_id: str) -> str:
 
 
 def _place(entity: Any) -> Place:
+    """A section, action, indicator, glossary term … by what its heading or entry shows."""
     name = next(getattr(entity, field) for field in ("title", "name", "term") if hasattr(entity, field))
-    return Place(entity.id, entity.number or "" if isinstance(entity, Section) else "", name)
+    return Place(entity.id, (entity.number or "") if isinstance(entity, Section) else "", name)
 
 
 # --- what each type of page is given, besides the language (l, h, to) and the plan ---
