@@ -1,15 +1,16 @@
 """The plan's texts as HTML on one page: plain texts, prose with its glossary links, headings,
-the 新 and ＊ marks the page shows, and an indicator's chart.
+what the marks (new, DX priority) mean where the page first shows them, and an indicator's chart.
 
 It writes in the language of its Formatter (formatting.py), which gives the words; what it adds
 is markup, the one way every text of the plan becomes HTML or Markdown: escaped, with Japanese
 quoted in an English page marked lang="ja". One HtmlText a page, because a page links each
-glossary term once and shows the marks' legend once.
+glossary term once and explains each mark once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -20,6 +21,7 @@ from .fiscal import fiscal_year_short
 from .formatting import BULLETS, Formatter, term_surface
 from .markup import link_footnotes, link_terms, mark_japanese, plain_html, render_prose
 from .model import Indicator, Text
+from .page_contexts import MARKS
 
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
 # (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
@@ -34,20 +36,17 @@ class HtmlText:
         self.language = formatter.language
         self._term_href = term_href
         self._linked_terms: set[str] = set()  # glossary links already made on this page
-        self.shows_marks = False  # a 新 or ＊ mark is on this page …
-        self.shows_legend = False  # … and what they mean, or not yet
+        self._explained_marks: set[str] = set()  # marks whose meaning this page has given
 
     # --- the marks ---
 
-    def marks(self, entity: Any) -> tuple[str, ...]:
-        """The marks an entry carries: new (新) and DX priority (＊). The legend goes wherever one
-        is shown, unless the page has its own."""
-        marks = tuple(mark for mark, carried in (("new", entity.new), ("dx", getattr(entity, "dx_priority", False))) if carried)
-        self.shows_marks = self.shows_marks or bool(marks)
-        return marks
-
-    def legend_shown(self) -> None:
-        self.shows_legend = True
+    def explain(self, marks: Iterable[str]) -> tuple[str, ...]:
+        """Those of ``marks`` that this page has not explained yet, in MARKS order; from now on
+        they count as explained. A mark's meaning goes before its first use on a page, so a
+        list or table of marked entries is preceded by the legend of the marks it brings."""
+        due = tuple(mark for mark in MARKS if mark in marks and mark not in self._explained_marks)
+        self._explained_marks.update(due)
+        return due
 
     # --- texts ---
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, make_dataclass
 from typing import TYPE_CHECKING, Any
 
-from .model import (Action, Chapter, Department, Guideline, Indicator, IndicatorGroup, Initiative, Item, Measure, Part, Pillar,
-                    Plan, Progress, ProgressStatus, ScheduleEntry, Section, Text, Viewpoint, by_latest_status, latest_progress)
+from .model import (Action, Chapter, Department, EditorialNote, Guideline, Indicator, IndicatorGroup, Initiative, Item, Measure,
+                    Part, Pillar, Plan, Progress, ProgressStatus, ScheduleEntry, Section, Text, Viewpoint, by_latest_status,
+                    latest_progress)
 
 if TYPE_CHECKING:  # urls.py declares its page paths with the page types, which name these contexts
     from .urls import Page, Urls
@@ -52,15 +53,28 @@ def notes_for(indicators, notes) -> tuple:
     return tuple(note for note in notes if note.mark.ja in marks)
 
 
+MARKS = ("new", "dx")  # new in this plan, DX priority: in the order entries show them
+
+
+def marks_of(entity: Any) -> tuple[str, ...]:
+    """The marks an item, action, measure or initiative carries."""
+    return tuple(mark for mark, carried in zip(MARKS, (entity.new, getattr(entity, "dx_priority", False))) if carried)
+
+
+def marks_in(*collections) -> set[str]:
+    """The marks that any entry of a list or table carries."""
+    return {mark for entries in collections for entity in entries for mark in marks_of(entity)}
+
+
 def roadmap_filters(entity: Any) -> tuple[list[str], list[str], list[int]]:
     """What the roadmap's filters find an item or initiative by: the departments responsible
     for it or for any of its actions, its marks (new when it or an action is new) and the fiscal
     years its schedule covers."""
     parts = [entity, *getattr(entity, "actions", ())]
     departments = list(dict.fromkeys(department.id for part in parts for department in part.departments))
-    marks = ["new"] * any(part.new for part in parts) + ["dx"] * bool(getattr(entity, "dx_priority", False))
+    carried = marks_in(parts)
     years = sorted({year for row in entity.schedule_rows for entry in row.entries for year in range(entry.start, entry.end + 1)})
-    return departments, marks, years
+    return departments, [mark for mark in MARKS if mark in carried], years
 
 
 # How a schedule entry stands in a fiscal year it covers, in the order a year's page lists them.
@@ -100,9 +114,58 @@ def progress_by_year(progress: tuple[Progress, ...]) -> dict[int, Progress]:
 
 # Every template may call these by name.
 TEMPLATE_FUNCTIONS = {function.__name__: function for function in (
-    cells_by_year, values_in, value_years, shared_target_year, notes_for, roadmap_filters,
+    cells_by_year, values_in, value_years, shared_target_year, notes_for, marks_of, marks_in, roadmap_filters,
     progress_groups, progress_by_year, latest_progress,
 )}
+
+
+# --- what every page is given: the editorial notes about what it shows ---
+
+
+@dataclass(frozen=True)
+class Place:
+    """A part of a page a note is about: its anchor and its name as its heading gives it."""
+
+    anchor: str
+    number: str  # a section's number ("1-4"), else ""
+    name: Text
+
+
+@dataclass(frozen=True)
+class PageNote:
+    """An editorial note at the end of the page it is about; ``place`` names the part of the page
+    it is about, None when it is about the page's subject."""
+
+    note: EditorialNote
+    place: Place | None = None
+
+
+def page_notes(page: Page, sources: Sources) -> tuple[PageNote, ...]:
+    """The editorial notes about what ``page`` shows, in the order it shows it: its subject first
+    (the plan as a whole on the about page), then its sections, actions, indicators …"""
+    from .urls import PLAN_ID  # urls imports the page types, which import this module
+
+    plan, urls = sources.plan, sources.urls
+    own_id = _own_id(page, urls, PLAN_ID)
+    parts = [location for location in urls.anchors_on(page) if location.anchor != own_id]  # an appendix is its page's first section too
+    return (tuple(PageNote(note) for note in plan.notes_about(own_id))
+            + tuple(PageNote(note, _place(location.entity)) for location in parts for note in plan.notes_about(location.anchor)))
+
+
+def _own_id(page: Page, urls: Urls, plan_id: str) -> str:
+    """The id whose notes are about the page as a whole: the plan's on the about page; the
+    subject's where links to the subject lead (not the part's appendices page, say)."""
+    if page.kind == "about":
+        return plan_id
+    subject_id = getattr(page.subject, "id", "")
+    location = urls.location(subject_id)
+    return subject_id if location and location.page.path == page.path else ""
+
+
+def _place(entity: Any) -> Place:
+    """A section, action, indicator, glossary term … by what its heading or entry shows."""
+    name = next(getattr(entity, field) for field in ("title", "name", "term") if hasattr(entity, field))
+    return Place(entity.id, (entity.number or "") if isinstance(entity, Section) else "", name)
 
 
 # --- what each type of page is given, besides the language (l, h, to) and the plan ---

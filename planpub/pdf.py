@@ -32,8 +32,8 @@ from .formatting import Formatter
 from .model import Plan
 from .page_types import PAGE_TYPES
 from .html_text import HtmlText
-from .page_contexts import Sources
-from .render import page_context, template_environment
+from .page_contexts import MARKS, Sources
+from .render import page_body, page_context, template_environment
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
 from .workers import worker_pool
 
@@ -110,7 +110,9 @@ def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> l
     result = []
     for page in pages:
         template = "print/front.md.j2" if page.kind == "home" else PAGE_TYPES[page.kind].template
-        body = environment.get_template(template).render(page_context(formatter, page, sources))
+        context = page_context(formatter, page, sources)
+        context["h"].explain(MARKS)  # the print edition gives what the marks mean once, before its first page
+        body = page_body(environment, template, context)
         html = _internal_links(_markdown(body), page, paths)
         result.append(PrintedPage(page, slug(page.path), _depth(urls, page), Markup(html)))
     return result

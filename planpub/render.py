@@ -25,7 +25,7 @@ from .html_text import HtmlText
 from .links import PageLinks
 from .markup import FOOTNOTE_REFERENCE, render_prose
 from .model import BlockKind, Plan, Text
-from .page_contexts import TEMPLATE_FUNCTIONS, Sources
+from .page_contexts import MARKS, TEMPLATE_FUNCTIONS, Sources, page_notes
 from .page_types import LISTED_ON_HOME, PAGE_TYPES
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
@@ -89,12 +89,12 @@ def template_environment(content_dir: Path) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(content_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.do"],  # a legend tells its page that it is there
+        extensions=["jinja2.ext.do"],  # a legend tells its page which marks it has explained
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals.update(TEMPLATE_FUNCTIONS, plan_id=PLAN_ID, listed_on_home=LISTED_ON_HOME)
+    environment.globals.update(TEMPLATE_FUNCTIONS, plan_id=PLAN_ID, listed_on_home=LISTED_ON_HOME, all_marks=MARKS)
     return environment
 
 
@@ -115,21 +115,27 @@ def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, lan
     for page in urls.pages:
         page_type = PAGE_TYPES[page.kind]
         context = page_context(formatter, page, sources)
-        body = environment.get_template(page_type.template).render(context)
-        body += "\n" + page_info.render(context, departments=getattr(page.subject, "departments", ()),
-                                         marks_shown=context["h"].shows_marks and not context["h"].shows_legend)
+        body = page_body(environment, page_type.template, context)
+        body += "\n" + page_info.render(context, departments=getattr(page.subject, "departments", ()))
         meta = {"description": description(formatter, page)} | ({"scripts": list(page_type.scripts)} if page_type.scripts else {})
         files[page.source_file] = f"---\n{front_matter(meta)}\n---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(formatter, urls))
 
 
+def page_body(environment: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    """A page's own content, then the editorial notes about what it shows: on the site and in
+    print alike."""
+    return environment.get_template(template).render(context) + environment.get_template("components/edition_notes.j2").render(context)
+
+
 def page_context(formatter: Formatter, page: Page, sources: Sources) -> dict[str, Any]:
     """What a page's template is given: the language's words (l), the page's HTML of texts (h)
-    and links (to), the plan, the page, and its type's own context."""
+    and links (to), the plan, the page, the editorial notes about what it shows, and its type's own
+    context."""
     to = PageLinks(sources.urls, page, formatter.language, sources.downloads)
     h = HtmlText(formatter, None if page.kind == "glossary" else to.href)  # the glossary links no term to itself
     own = PAGE_TYPES[page.kind].context.of(page, sources)
-    return {"l": formatter, "h": h, "to": to, "plan": sources.plan, "page": page,
+    return {"l": formatter, "h": h, "to": to, "plan": sources.plan, "page": page, "edition_notes": page_notes(page, sources),
             "pdf_size": sources.downloads.pdf_sizes.get(formatter.language) if sources.downloads else None,
             **{field.name: getattr(own, field.name) for field in fields(own)}}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .model import BlockKind, Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
@@ -51,6 +51,7 @@ class Page:
 class Location:
     page: Page
     anchor: str | None = None
+    entity: Any = field(default=None, compare=False)  # what the anchor is the place of
 
 
 class Urls:
@@ -58,6 +59,7 @@ class Urls:
         self.plan = plan
         self.pages: list[Page] = []
         self._locations: dict[str, Location] = {}
+        self._anchors: dict[str, list[Location]] = {}  # page path → its anchors, in the order the page shows them
         self._parent_pages: dict[str, Page] = {}  # page path → the page it sits under in navigation
         self._index(plan)
 
@@ -74,7 +76,8 @@ class Urls:
         return page
 
     def _anchor(self, entity: Any, page: Page) -> None:
-        self._locations[entity.id] = Location(page, entity.id)
+        self._locations[entity.id] = location = Location(page, entity.id, entity)
+        self._anchors.setdefault(page.path, []).append(location)
 
     def _index(self, plan: Plan) -> None:
         home = self._add_page("home", path("home"))
@@ -114,7 +117,7 @@ class Urls:
 
     def _index_guideline(self, guideline: Guideline, chapter_page: Page) -> None:
         page = self._add_page("guideline", path("guideline", number=guideline.number), guideline, chapter_page)
-        for entity in guideline.measures + guideline.kpis:
+        for entity in guideline.kpis + guideline.measures:  # as the page shows them
             self._anchor(entity, page)
         for initiative in guideline.initiatives:
             self._add_page("initiative", path("initiative", number=initiative.number), initiative, page)
@@ -147,6 +150,10 @@ class Urls:
 
     def location(self, entity_id: str) -> Location | None:
         return self._locations.get(entity_id)
+
+    def anchors_on(self, page: Page) -> tuple[Location, ...]:
+        """The places within ``page`` that links lead to (its sections, actions, indicators …)."""
+        return tuple(self._anchors.get(page.path, ()))
 
     def href(self, from_page: Page, entity_id: str) -> str:
         """A relative link from ``from_page`` to an entity, in the same language."""

@@ -53,3 +53,14 @@ def test_colour_as_the_only_difference_is_found(tab, body, kind):
 )
 def test_colour_with_another_cue_passes(tab, body):
     assert colour_only(tab, body) == []
+
+
+def test_what_a_closed_disclosure_holds_is_not_expected_in_the_tab_order(tab):
+    """Links inside a closed <details> keep their boxes but are not shown: Tab rightly passes them."""
+    tab.set_content("<!doctype html><html lang=en><body><a href='#a'>shown</a>"
+                    "<details><summary>Notes (1)</summary><ul><li><a href='#b'>hidden</a></li></ul></details></body></html>")
+    tab.add_script_tag(path=str(CHECKS_SCRIPT))
+    tab.evaluate("() => document.querySelector('details a').getBoundingClientRect()")  # laid out, as once it has been open
+    visible = tab.evaluate("() => __kb.record()")
+    assert tab.evaluate("keys => __kb.outerHtml(keys)", visible) == ['<a href="#a" data-kb="kb0">shown</a>',
+                                                                   '<summary data-kb="kb1">Notes (1)</summary>']

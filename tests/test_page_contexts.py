@@ -8,12 +8,13 @@ import pytest
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.model import ScheduleEntry, Text
-from planpub.page_contexts import YEAR_PHASES, Sources, YearContext, cells_by_year, roadmap_filters, unscheduled, year_phase
+from planpub.page_contexts import (YEAR_PHASES, Sources, YearContext, cells_by_year, marks_in, marks_of, page_notes, roadmap_filters,
+                                   unscheduled, year_phase)
 from planpub.page_types import PAGE_TYPES
 from planpub.urls import Urls
 from tests.conftest import MINIMAL, PROJECT
 
-GIVEN_TO_EVERY_PAGE = {"l", "h", "to", "plan", "page", "pdf_size"}
+GIVEN_TO_EVERY_PAGE = {"l", "h", "to", "plan", "page", "edition_notes", "pdf_size"}
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +150,23 @@ def test_the_years_page_has_every_year_and_what_the_plan_leaves_unscheduled(sour
     (context,) = contexts(sources, "years")
     assert [entry.year for entry in context.years] == list(sources.plan.metadata.fiscal_years)
     assert context.unscheduled == ()
+
+
+def test_every_editorial_note_is_shown_on_one_page_the_one_its_subject_is_on(sources):
+    shown = {page.path: page_notes(page, sources) for page in sources.urls.pages}
+    on_pages = [(path, page_note.note.id) for path, notes in shown.items() for page_note in notes]
+    assert sorted(note for _, note in on_pages) == sorted(note.id for note in sources.plan.editorial_notes)
+    assert ("about/", "note-issue-month") in on_pages  # the notes about the plan as a whole are about this edition
+    assert ("part-1/appendices/1/", "note-appendix-undated-row") in on_pages  # an appendix is its page's subject and first section
+    item_notes = shown["items/01/"]
+    assert [(shown.note.id, shown.place and shown.place.anchor) for shown in item_notes] == [
+        ("note-item-01", None), ("note-item-01-action-1-schedule", "item-01-action-1")]  # the page's subject first, then its parts
+
+
+def test_marks_of_an_entry_and_of_a_list_of_entries(sources):
+    item, initiative = sources.plan.items[0], sources.plan.initiatives[0]
+    assert marks_of(item) == ("new",) and marks_of(initiative) == ("dx",)
+    assert marks_in([item], [initiative]) == {"new", "dx"} and marks_in(sources.plan.actions) == set()
 
 
 def test_templates_reach_into_no_urls_and_no_untyped_subject():

@@ -263,7 +263,8 @@ def test_roadmap_has_every_action_and_initiative_with_headers_and_spans(site):
     assert '<th scope="row"><a href="../items/01/#item-01-action-1">Common work</a>' in roadmap
     assert '<td colspan="3" class="plan-schedule__cell"><span class="plan-visually-hidden">FY2023–FY2025: </span>' in roadmap
     assert '<a href="../initiatives/01/">Initiative 1 Procedures online</a>' in roadmap
-    assert '<dd>New in this plan</dd>' in roadmap  # the legend of the marks
+    assert '<dt><span class="plan-badge plan-badge--new">New in this plan</span></dt>' in roadmap  # the legend of the marks
+    assert '<option value="dx">DX priority</option>' in roadmap
 
 
 def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site):
@@ -304,11 +305,58 @@ def test_every_page_ends_with_its_revision_date_responsibility_and_official_sour
     assert "Sumida" not in home and "区" in home[home.index('<div class="plan-page-info">'):]
 
 
-def test_the_marks_legend_is_wherever_marks_are_shown(site):
+def test_marks_are_words_explained_once_a_page_before_their_first_use(site):
+    """A mark's first appearance on a page is in the legend that says what it means (before the
+    list or table that uses it, or beside the entry's own marks under its heading); the page
+    explains it once, and the badge is its words alone, read once."""
     _, _, rendered = site
-    for path, text in rendered["en"].files.items():
-        if "plan-badge--" in text:
-            assert text.count('class="plan-legend"') == 1, path
+    for language, words in (("ja", {"new": "新規", "dx": "DX重点"}), ("en", {"new": "New in this plan", "dx": "DX priority"})):
+        for path, text in rendered[language].files.items():
+            for mark, word in words.items():
+                badge = f'<span class="plan-badge plan-badge--{mark}">{word}</span>'
+                if badge not in text:
+                    continue
+                first = text.index(badge)
+                assert text.rfind('<dl class="plan-legend"', 0, first) > text.rfind("</dl>", 0, first), (language, path, mark)
+                assert text.count(f"<dt>{badge}</dt>") == 1, (language, path, mark)
+    chapter = rendered["en"].files["part-1/chapter-1/index.md"]
+    assert chapter.index("plan-badge--new") < chapter.index("System of administrative and financial reform")  # the legend precedes the table
+    assert chapter.index("plan-badge--dx") > chapter.index("Future vision")  # and DX priority is explained where it is first used
+    assert "plan-visually-hidden" not in chapter[chapter.index("plan-overview"):]  # no second, hidden reading of a badge
+
+
+def test_the_print_edition_explains_the_marks_once_before_its_first_page(site):
+    plan, urls, _ = site
+    html = print_html(plan, urls, PROJECT / "content", "ja")
+    assert html.count('<dl class="plan-legend"') == 1
+    assert html.index('<dl class="plan-legend"') < html.index('class="print-page')
+    assert '<span class="plan-badge plan-badge--new">新規</span>' in html and "＊</span>" not in html
+
+
+def test_editorial_notes_follow_the_page_content_under_a_counted_disclosure(site):
+    """A page's own content comes first; the notes about it follow, closed under a summary that
+    counts them, each as its sentence for readers with a link to the full note."""
+    plan, _, rendered = site
+    for language, summary, full in (("ja", "この版についての注記（2件）", "注記の全文"), ("en", "Notes on this edition (2)", "Full note")):
+        item = rendered[language].files["items/01/index.md"]
+        notes = item[item.index('<details class="plan-edition-notes">'):item.index("</details>")]
+        assert item.index("<details") > item.index("{ #progress }") and item.index("</details>") < item.index('<div class="plan-page-info">')
+        assert f"<summary>{summary}</summary>" in notes
+        for note in plan.notes_about("item-01") + plan.notes_about("item-01-action-1"):
+            assert getattr(note.for_readers, language) in notes and getattr(note.text, language) not in item
+            assert f'<a href="../../editorial-notes/#{note.id}">{full}</a>' in notes
+        assert '<a href="#item-01-action-1">' in notes  # a note about a part of the page says which
+    notes_page = rendered["en"].files["editorial-notes/index.md"]
+    assert all(note.for_readers.en in notes_page for note in plan.editorial_notes)
+    assert '<dd><p class="plan-editorial-list__for-readers">' in notes_page
+
+
+def test_each_figure_says_that_this_edition_does_not_reproduce_it(site):
+    plan, urls, rendered = site
+    for language, words in (("ja", "原案の図はこの版には収録していません。"), ("en", "The draft&#39;s figure is not reproduced in this edition.")):
+        assert words in rendered[language].files["index.md"]
+        assert "印刷版" not in rendered[language].files["index.md"] and "printed edition" not in rendered[language].files["index.md"]
+    assert "原案の図はこの版には収録していません。" in print_html(plan, urls, PROJECT / "content", "ja")
 
 
 def test_the_home_page_leads_with_the_summary_and_names_every_item_and_initiative(site):
@@ -317,7 +365,7 @@ def test_the_home_page_leads_with_the_summary_and_names_every_item_and_initiativ
     assert home.index("The City will carry out administrative and financial reform") < home.index("Introduction")
     for entity in (*plan.items, *plan.initiatives):
         assert f"{entity.title.en}</a>" in home
-    notes_about_the_plan = [note.text.en for note in plan.notes_about("plan")]
+    notes_about_the_plan = [note.for_readers.en for note in plan.notes_about("plan")]
     assert notes_about_the_plan and not any(note in home for note in notes_about_the_plan)
     about = rendered["en"].files["about/index.md"]
     assert all(note in about for note in notes_about_the_plan)

@@ -144,6 +144,19 @@ def test_missing_translation_and_explicit_pending(variant):
     # The fixture's action description is {ja: …, translation: pending}: accepted.
 
 
+def test_an_editorial_note_needs_its_sentence_for_readers_in_both_languages(variant):
+    sentence = "for_readers: {ja: 原案には発行月の記載がありません。, en: The draft does not give the month of issue.}"
+    path, text = variant((sentence, "for_readers: {ja: 原案には発行月の記載がありません。}"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("missing-translation", line_of(text, "for_readers: {ja: 原案には発行月"),
+                                                                   "editorial_notes[note-issue-month].for_readers")
+    assert f":{diagnostic.line}:{diagnostic.column}: editorial_notes[note-issue-month].for_readers" in diagnostic.text("en")
+    path, text = variant(("    " + sentence + "\n", ""))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line) == ("schema-required", line_of(text, "- id: note-issue-month"))
+    assert "for_readers" in diagnostic.message
+
+
 def test_english_text_and_pending_at_once(variant):
     path, _ = variant(("description: {ja: 見直す。, translation: pending}", "description: {ja: 見直す。, en: Review., translation: pending}"))
     assert [code for code, _, _ in problems(path)] == ["translation-conflict"]

@@ -39,7 +39,7 @@ class _PlanBuilder:
         guidelines = tuple(self._guideline(g) for g in data["informatization"]["guidelines"])
         self.guidelines = {g.id: g for g in guidelines}
         pillars = tuple(self._pillar(p) for p in data["reform"]["pillars"])
-        notes = tuple(EditorialNote(n["id"], n["target"], _text(n["text"])) for n in data["editorial_notes"])
+        notes = tuple(EditorialNote(n["id"], n["target"], _text(n["text"]), _text(n["for_readers"])) for n in data["editorial_notes"])
         by_target: dict[str, tuple[EditorialNote, ...]] = {}
         for note in notes:
             by_target[note.target_id] = by_target.get(note.target_id, ()) + (note,)

@@ -14,9 +14,13 @@ from .text import Department, Source, Term, TerminologyEntry, Text
 
 @dataclass(frozen=True)
 class EditorialNote:
+    """What the editors found in the draft: ``text`` sets it out in full (the editorial-notes page),
+    ``for_readers`` says in a sentence what a resident reading the page should know."""
+
     id: str
     target_id: str
     text: Text
+    for_readers: Text
 
 
 @dataclass(frozen=True)

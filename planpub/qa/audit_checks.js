@@ -59,11 +59,13 @@
     return {x: r.x, y: r.y, width: r.width, height: r.height, visibility: s.visibility, opacity,
             inert: !!el.closest("[inert]")};
   };
+  // The content of a closed <details> keeps its boxes but is not shown (content-visibility:
+  // hidden); checkVisibility says so.
   const visible = el => {
     const v = seen(el);
     const right = Math.max(document.documentElement.scrollWidth, innerWidth);
     return v.width >= 1 && v.height >= 1 && v.visibility === "visible" && v.opacity > 0 && !v.inert
-      && v.x + v.width > 0 && v.x < right;
+      && v.x + v.width > 0 && v.x < right && el.checkVisibility();
   };
   const describe = el => ({
     key: el.getAttribute("data-kb") || "",
