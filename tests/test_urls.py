@@ -17,7 +17,7 @@ def test_every_page_has_a_stable_path_from_numbers_and_ids():
         ("appendices", "part-1/appendices/"), ("appendix", "part-1/appendices/1/"), ("appendix", "part-1/appendices/2/"),
         ("part", "part-2/"), ("chapter", "part-2/chapter-1/"), ("guideline", "guidelines/1/"), ("initiative", "initiatives/01/"),
         ("appendices", "part-2/appendices/"), ("appendix", "part-2/appendices/1/"), ("appendix", "part-2/appendices/2/"),
-        ("glossary", "glossary/"), ("indicators", "indicators/"), ("roadmap", "roadmap/"), ("progress", "progress/"),
+        ("glossary", "glossary/"), ("indicators", "indicators/"), ("themes", "themes/"), ("roadmap", "roadmap/"), ("progress", "progress/"),
         ("departments", "departments/"), ("about", "about/"), ("editorial_notes", "editorial-notes/"),
         ("revisions", "revisions/"), ("downloads", "downloads/"),
         ("accessibility_policy", "accessibility/"), ("accessibility_results", "accessibility/results/"),
