@@ -102,11 +102,11 @@ def test_same_template_writes_each_language(site):
     body, front_matter = get_data(rendered["ja"].files["items/01/index.md"])  # as MkDocs reads it
     assert front_matter == {"description": "効率化する。"}
     body = body.lstrip("\n")
-    assert body.startswith("# 取組項目 No\\.1 事務" + _note_link("脚注") + "の見直し "
-                           '{ #item-01 data-toc-label="取組項目 No.1 事務の見直し" data-bookmark-label="取組項目 No.1 事務の見直し" }')
+    assert body.startswith("# 第1編 取組項目 No\\.1 事務" + _note_link("脚注") + "の見直し "
+                           '{ #item-01 data-toc-label="第1編 取組項目 No.1 事務の見直し" data-bookmark-label="第1編 取組項目 No.1 事務の見直し" }')
     assert rendered["en"].files["items/01/index.md"].split("---\n\n", 1)[1].startswith(
-        "# Reform item No\\.1 Reviewing work" + _note_link("Footnote") +
-        ' { #item-01 data-toc-label="Reform item No.1 Reviewing work" data-bookmark-label="Reform item No.1 Reviewing work" }')
+        "# Part 1: Reform item No\\.1 Reviewing work" + _note_link("Footnote") +
+        ' { #item-01 data-toc-label="Part 1: Reform item No.1 Reviewing work" data-bookmark-label="Part 1: Reform item No.1 Reviewing work" }')
 
 
 def _note_link(label: str) -> str:
