@@ -289,7 +289,7 @@ def _descriptor(plan: Plan, contents: dict[str, _Content], encoded: dict[str, by
         resources_.append(entry)
     return {
         "profile": "data-package",
-        "name": _slug(f"{meta.municipality.shown('en')} {meta.short_title.shown('en')}"),
+        "name": _slug(meta.title.shown("en")),  # the full title: the short one is worded for the site's header
         "title": meta.title.shown("en"),
         "description": meta.summary.shown("en"),
         "created": build_time(meta.revised).strftime(W3C_TIME),

@@ -73,6 +73,8 @@ class Formatter:
             return f"{self.label('part', subject)} {self.ui(page.kind)}"
         if page.kind == "appendix":
             return f"{subject.number} {self.raw(subject.title)}" if subject.number else self.raw(subject.title)
+        if page.kind in ("item", "initiative"):  # "取組項目 No.4" and "取組4" are told apart by their part
+            return f"{self.label_in_part(page.kind, subject)} {self.raw(subject.title)}"
         return f"{self.label(page.kind, subject)} {self.raw(subject.title)}"
 
     def ui(self, key: str, **values: Any) -> str:
@@ -84,6 +86,11 @@ class Formatter:
     def label(self, kind: str, entity: Any) -> str:
         """"第1編", "Reform pillar Ⅰ", "取組項目 No.1" …"""
         return self.ui(kind, number=entity.number, numeral=roman(entity.number))
+
+    def label_in_part(self, kind: str, entity: Any) -> str:
+        """"第1編 取組項目 No.4", "Part 2: Initiative 4": where items and initiatives meet (the
+        navigation, search results, page titles)."""
+        return self.ui("label_in_part", part=self.label("part", self.plan.part_of(entity.id)), label=self.label(kind, entity))
 
     def viewpoint_label(self, pillar: Any, viewpoint: Any) -> str:
         return self.ui("viewpoint", numeral=roman(pillar.number), number=viewpoint.number)

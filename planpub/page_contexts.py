@@ -9,11 +9,12 @@ template may call by name (TEMPLATE_FUNCTIONS).
 from __future__ import annotations
 
 from dataclasses import dataclass, make_dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .model import (Action, Chapter, Department, EditorialNote, Guideline, Indicator, IndicatorGroup, Initiative, Item, Measure,
-                    Part, Pillar, Plan, Progress, ProgressStatus, ScheduleEntry, Section, Text, Viewpoint, by_latest_status,
-                    latest_progress)
+from .model import (Action, Chapter, Department, EditorialNote, Guideline, Highlight, Indicator, IndicatorGroup, Initiative, Item,
+                    Measure, Part, Pillar, Plan, Progress, ProgressStatus, ScheduleEntry, Section, Text, Value, Viewpoint,
+                    by_latest_status, latest_progress)
 
 if TYPE_CHECKING:  # urls.py declares its page paths with the page types, which name these contexts
     from .urls import Page, Urls
@@ -112,10 +113,25 @@ def progress_by_year(progress: tuple[Progress, ...]) -> dict[int, Progress]:
     return {record.year: record for record in progress}
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """How many items and initiatives have a status recorded on this site, of how many, as of
+    the data's last revision: what the site knows, not what the City has done."""
+
+    count: int
+    total: int
+    as_of: date
+
+
+def recorded_progress(plan: Plan) -> Recorded:
+    entities = (*plan.items, *plan.initiatives)
+    return Recorded(sum(1 for entity in entities if entity.progress), len(entities), plan.metadata.revised)
+
+
 # Every template may call these by name.
 TEMPLATE_FUNCTIONS = {function.__name__: function for function in (
     cells_by_year, values_in, value_years, shared_target_year, notes_for, marks_of, marks_in, roadmap_filters,
-    progress_groups, progress_by_year, latest_progress,
+    progress_groups, progress_by_year, latest_progress, recorded_progress,
 )}
 
 
@@ -223,12 +239,31 @@ def _part_contents(part: Part, urls: Urls) -> PartContents:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """A highlight with the indicator it is measured by, and the latest value the plan prints
+    for it (None where it prints none)."""
+
+    highlight: Highlight
+    indicator: Indicator
+    value: Value | None
+
+
+@dataclass(frozen=True)
 class HomeContext:
     contents: tuple[PartContents, ...]
+    highlights: tuple[Shown, ...]
+    open_data: bool  # whether the build wrote the open data, which the downloads page then lists
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> HomeContext:
-        return cls(tuple(_part_contents(part, sources.urls) for part in sources.plan.parts))
+        plan = sources.plan
+        return cls(tuple(_part_contents(part, sources.urls) for part in plan.parts),
+                   tuple(_shown(highlight, plan.indicator(highlight.indicator_id)) for highlight in plan.metadata.highlights),
+                   bool(sources.downloads and sources.downloads.data))
+
+
+def _shown(highlight: Highlight, indicator: Indicator) -> Shown:
+    return Shown(highlight, indicator, max(indicator.values, key=lambda value: value.year, default=None))
 
 
 @dataclass(frozen=True)
@@ -246,11 +281,12 @@ class ItemContext:
     item: Item
     viewpoint: Viewpoint
     pillar: Pillar
+    part: Part
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> ItemContext:
         viewpoint = sources.plan.parent_of(page.subject.id)
-        return cls(page.subject, viewpoint, sources.plan.parent_of(viewpoint.id))
+        return cls(page.subject, viewpoint, sources.plan.parent_of(viewpoint.id), sources.plan.part_of(page.subject.id))
 
 
 @dataclass(frozen=True)
@@ -258,6 +294,7 @@ class InitiativeContext:
     initiative: Initiative
     measure: Measure
     guideline: Guideline
+    part: Part
     kpis: tuple[Indicator, ...]  # the guideline's KPIs that measure this initiative
 
     @classmethod
@@ -265,7 +302,8 @@ class InitiativeContext:
         initiative = page.subject
         measure = sources.plan.parent_of(initiative.id)
         guideline = sources.plan.parent_of(measure.id)
-        return cls(initiative, measure, guideline, tuple(kpi for kpi in guideline.kpis if kpi.initiative_id == initiative.id))
+        return cls(initiative, measure, guideline, sources.plan.part_of(initiative.id),
+                   tuple(kpi for kpi in guideline.kpis if kpi.initiative_id == initiative.id))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ class PageType:
     scripts: tuple[str, ...] = ()  # loaded by this type's pages only: every byte on every page counts
     parent: str | None = None  # the type of the page it sits under in navigation
     anchors: str | None = None  # the plan's list whose entries are anchors on the page ("terms")
-    home_position: int | None = None  # where the home page's list of other pages has it, if it does
+    own_contents: bool = False  # its own list of contents takes the place of the theme's table of contents
+    home_position: int | None = None  # where the home page's list of other pages has it, after the ways in (WAYS_IN), if it does
 
     @property
     def template(self) -> str:
@@ -35,7 +36,7 @@ class PageType:
 # Pages of the plan itself, one per entity (the part, its chapters, pillars, items …), in the order
 # urls.Urls walks the plan.
 OF_THE_PLAN = (
-    PageType("home", "", HomeContext, printed=True),
+    PageType("home", "", HomeContext, printed=True, own_contents=True),
     PageType("part", "part-{number}/", PartContext, printed=True),
     PageType("chapter", "part-{part}/chapter-{number}/", ChapterContext, printed=True),
     PageType("pillar", "pillars/{number}/", PillarContext, printed=True),
@@ -49,6 +50,7 @@ OF_THE_PLAN = (
 FIXED = (
     PageType("glossary", "glossary/", printed=True, anchors="terms", home_position=7),
     PageType("indicators", "indicators/", IndicatorsContext, home_position=2),
+    PageType("themes", "themes/"),  # the pillars and guidelines, with their items and initiatives
     PageType("roadmap", "roadmap/", scripts=("assets/javascripts/roadmap.js",), home_position=3),
     PageType("years", "years/", YearsContext, home_position=4),
     PageType("progress", "progress/", home_position=5),
@@ -64,7 +66,11 @@ FIXED = (
 # page that lists the years. Like the roadmap, it is not in the print edition.
 YEAR = PageType("year", "years/{number}/", YearContext, parent="years")
 PAGE_TYPES = {page_type.kind: page_type for page_type in OF_THE_PLAN + FIXED + (YEAR,)}
-LISTED_ON_HOME = tuple(page_type.kind for page_type in sorted((t for t in FIXED if t.home_position), key=lambda t: t.home_position))
+# The ways into the plan that residents use, in this order: after the home page, the navigation's
+# top level starts with them, then the full text and the downloads; the home page offers them first.
+WAYS_IN = ("themes", "years", "departments", "indicators", "progress")
+LISTED_ON_HOME = tuple(dict.fromkeys(WAYS_IN + tuple(
+    page_type.kind for page_type in sorted((t for t in FIXED if t.home_position), key=lambda t: t.home_position))))
 
 
 def path(kind: str, **numbers: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import groupby
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,7 @@ from .links import PageLinks
 from .markup import FOOTNOTE_REFERENCE, render_prose
 from .model import BlockKind, Plan, Text
 from .page_contexts import MARKS, TEMPLATE_FUNCTIONS, Sources, page_notes
-from .page_types import LISTED_ON_HOME, PAGE_TYPES
+from .page_types import LISTED_ON_HOME, PAGE_TYPES, WAYS_IN
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
@@ -94,7 +95,7 @@ def template_environment(content_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals.update(TEMPLATE_FUNCTIONS, plan_id=PLAN_ID, listed_on_home=LISTED_ON_HOME, all_marks=MARKS)
+    environment.globals.update(TEMPLATE_FUNCTIONS, plan_id=PLAN_ID, listed_on_home=LISTED_ON_HOME, ways_in=WAYS_IN, all_marks=MARKS)
     return environment
 
 
@@ -117,7 +118,8 @@ def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, lan
         context = page_context(formatter, page, sources)
         body = page_body(environment, page_type.template, context)
         body += "\n" + page_info.render(context, departments=getattr(page.subject, "departments", ()))
-        meta = {"description": description(formatter, page)} | ({"scripts": list(page_type.scripts)} if page_type.scripts else {})
+        meta = ({"description": description(formatter, page)} | ({"scripts": list(page_type.scripts)} if page_type.scripts else {})
+                | ({"hide": ["toc"]} if page_type.own_contents else {}))
         files[page.source_file] = f"---\n{front_matter(meta)}\n---\n\n{body}"
     return RenderedLanguage(language, files, _navigation(formatter, urls))
 
@@ -150,14 +152,41 @@ def front_matter(meta: dict[str, Any]) -> str:
     return _NOT_YAML_AS_IS.sub(lambda match: f"\\u{ord(match[0]):04x}", json.dumps(meta, ensure_ascii=False))
 
 
+# The top of the navigation, in this order: the home page (the plan in brief), the ways in
+# (page_types.WAYS_IN), the full text (the parts, under one entry), the downloads; then the other
+# pages, in site order.
+NAVIGATION_ORDER = ("home", *WAYS_IN, "part", "downloads")
+BY_THEME = ("pillar", "guideline")  # under the themes page in the navigation, not under their chapters
+
+
 def _navigation(formatter: Formatter, urls: Urls) -> list[Any]:
-    """MkDocs nav: parts → chapters → pillars/guidelines → items/initiatives, then reference pages.
+    """MkDocs nav: the ways in first; the pillars and guidelines, with their items and
+    initiatives, under "by theme"; the document's parts, with their chapters and reference
+    material, under "full text". So an item or initiative sits two levels below the top of the
+    menu (by theme, its pillar or guideline), a chapter two (full text, its part), and a phone's
+    menu is a few taps from its top anywhere.
 
     Titles are HTML-escaped here because MkDocs themes print nav titles without escaping.
     """
-    def entry(page: Page) -> dict[str, Any]:
-        title = str(escape(formatter.page_title(page)))
-        children = [entry(child) for child in urls.children(page)]
-        return {title: [page.source_file, *children] if children else page.source_file}
+    def below(page: Page) -> list[Page]:
+        if page.kind == "themes":
+            return [child for child in urls.pages if child.kind in BY_THEME]
+        return [child for child in urls.children(page) if child.kind not in BY_THEME]
 
-    return [entry(page) for page in urls.pages if urls.parent_page(page) is None]
+    def entry(page: Page) -> dict[str, Any]:
+        children = [entry(child) for child in below(page)]
+        return {_nav_title(formatter.page_title(page)): [page.source_file, *children] if children else page.source_file}
+
+    def order(page: Page) -> int:
+        return NAVIGATION_ORDER.index(page.kind) if page.kind in NAVIGATION_ORDER else len(NAVIGATION_ORDER)
+
+    nav: list[Any] = []
+    top = sorted((page for page in urls.pages if urls.parent_page(page) is None), key=order)
+    for parts, pages in groupby(top, key=lambda page: page.kind == "part"):
+        entries = [entry(page) for page in pages]
+        nav += [{_nav_title(formatter.ui("full_text")): entries}] if parts else entries
+    return nav
+
+
+def _nav_title(title: str) -> str:
+    return str(escape(title))

@@ -40,8 +40,9 @@ class SiteBuildError(StageError):
 
 def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: RenderedLanguage, docs: str, site: Path) -> dict[str, Any]:
     """The shared mkdocs.yml plus what differs per language; ``docs`` is relative to the config
-    file (Zensical fails on an absolute docs_dir). Strings are HTML-escaped because MkDocs themes
-    print site_name, copyright and nav titles without escaping."""
+    file (Zensical fails on an absolute docs_dir). The header and the menu show the plan's short
+    title (extra.short_title); page titles end with the full one (site_name). Strings are
+    HTML-escaped because MkDocs themes print site_name, copyright and nav titles without escaping."""
     language = rendered.language
     site_url = base.get("site_url")
     config = dict(base)
@@ -54,7 +55,8 @@ def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: R
         site_url=language_root(site_url, language) if site_url else None,
     )
     config["theme"] = {**base["theme"], "language": language, "custom_dir": str(project / base["theme"]["custom_dir"])}
-    config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language, site_url), "ui": ui_strings(language)["theme"]}
+    config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language, site_url), "ui": ui_strings(language)["theme"],
+                       "short_title": str(escape(plan.metadata.short_title.shown(language)))}
     return config
 
 

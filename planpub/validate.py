@@ -40,6 +40,7 @@ REFERENCE_KINDS = {
     "guidelines": "guideline",
     "guideline": "guideline",
     "term": "term",
+    "indicator": "indicator",
 }
 # The list an entity stands in → its kind, as used by REFERENCE_KINDS.
 ENTITY_KINDS = {
@@ -50,6 +51,8 @@ ENTITY_KINDS = {
     "indicator_groups": "indicator group",
     "pillars": "pillar",
     "guidelines": "guideline",
+    "indicators": "indicator",
+    "kpis": "indicator",
 }
 
 
@@ -123,6 +126,8 @@ def _describe(error: ValidationError) -> Message:
         return message("expected-one-of", options=", ".join(map(str, options)), found=_found(value))
     if kind == "pattern" and "[a-z0-9]" in expected:
         return message("expected-id", found=_found(value))
+    if kind == "maxItems":
+        return message("too-many-entries", most=expected)
     if kind in ("minProperties", "maxProperties"):
         return message("expected-exactly-one", options=", ".join(sorted(error.schema.get("properties", {}))))
     return message("schema-other", detail=error.message)  # jsonschema's own words, in English
@@ -243,6 +248,7 @@ def cross_reference_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iter
     yield from _result_year_problems(nodes, source)
     yield from _direction_problems(nodes, source)
     yield from _progress_year_problems(data, nodes, source)
+    yield from _highlight_problems(data, source)
 
 
 def _result_year_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
@@ -301,6 +307,19 @@ def _progress_year_problems(data: Any, nodes: Nodes, source: SourceMap) -> Itera
             elif year in seen:
                 yield source.diagnostic("progress-year", where, message("second-status", year=year))
             seen.add(year)
+
+
+def _highlight_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    """A highlight's figures come from its indicator, so its text has none: a figure typed in
+    would not change with the target."""
+    highlights = _get(data, "plan", "highlights")
+    for index, highlight in enumerate(highlights if isinstance(highlights, list) else []):
+        text = _get(highlight, "text")
+        for language in ("ja", "en"):
+            value = _get(text, language)
+            if isinstance(value, str) and re.search(r"[0-9０-９]", value):
+                yield source.diagnostic("figure-in-highlight", ("plan", "highlights", index, "text", language),
+                                        message("figure-in-highlight", text=value))
 
 
 def _item_shape_problems(nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:

@@ -115,9 +115,9 @@ def test_section_toggles_are_named_buttons_and_nested_navigation_is_named(browse
                          nav: nav && nav.tagName, navName: nav && nav.getAttribute('aria-label')};
                })"""
         )
-        # Only the open branch is in the page (navigation.prune): the part, chapter and pillar of
+        # Only the open branch is in the page (navigation.prune): "by theme" and the pillar of
         # item 1, open; every other section is a link to its first page.
-        assert [toggle["expanded"] for toggle in toggles] == ["true"] * 3
+        assert [toggle["expanded"] for toggle in toggles] == ["true"] * 2
         pruned = page.locator(".md-sidebar--primary .md-nav__item--pruned")
         assert pruned.count() > 0 and pruned.locator(":scope > a[href]").count() == pruned.count()
         for toggle in toggles:
@@ -139,7 +139,7 @@ def test_section_toggles_are_named_buttons_and_nested_navigation_is_named(browse
 def test_section_toggle_flips_with_enter_and_space_at_1280(browser, site_url):
     with opened(browser, site_url + "items/01/", 1280) as page:
         record(page)
-        part_1 = page.locator("#__nav_2_label")  # open: the current page is in it
+        part_1 = page.locator("#__nav_2_label")  # "by theme", open: the current page is in it
         title = part_1.get_attribute("aria-label")
         stop = tab_to(page, lambda s: s.tag == "button" and s.name == title, limit=80)
         assert_shown(stop)

@@ -2,16 +2,18 @@
 
 import re
 from dataclasses import fields
+from datetime import date
 
 import pytest
 
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.model import ScheduleEntry, Text
-from planpub.page_contexts import (YEAR_PHASES, Sources, YearContext, cells_by_year, marks_in, marks_of, page_notes, roadmap_filters,
-                                   unscheduled, year_phase)
+from planpub.page_contexts import (YEAR_PHASES, Recorded, Sources, YearContext, cells_by_year, marks_in, marks_of, page_notes,
+                                   recorded_progress, roadmap_filters, unscheduled, year_phase)
 from planpub.page_types import PAGE_TYPES
 from planpub.urls import Urls
+from tests.cases import PROGRESS, PROGRESS_AT
 from tests.conftest import MINIMAL, PROJECT
 
 GIVEN_TO_EVERY_PAGE = {"l", "h", "to", "plan", "page", "edition_notes", "pdf_size"}
@@ -45,6 +47,19 @@ def test_an_initiative_page_gets_only_the_kpis_that_measure_it(sources):
         assert context.initiative in context.measure.initiatives and context.measure in context.guideline.measures
         assert all(kpi.initiative_id == context.initiative.id for kpi in context.kpis)
         assert [kpi for kpi in context.guideline.kpis if kpi.initiative_id == context.initiative.id] == list(context.kpis)
+
+
+def test_the_home_page_gets_each_highlight_with_its_indicator_and_the_latest_value_the_plan_prints(sources):
+    (home,) = contexts(sources, "home")
+    shown = [(entry.highlight.text.en, entry.indicator.id, entry.value.year, entry.value.value) for entry in home.highlights]
+    assert shown == [("More procedures online", "kpi-online", 2021, 6), ("A lower cost per resident", "indicator-cost", 2020, 65.5)]
+    assert home.open_data is False
+
+
+def test_recorded_progress_counts_items_and_initiatives_with_a_status_as_of_the_last_revision(sources, variant):
+    assert recorded_progress(sources.plan) == Recorded(0, 3, date(2026, 11, 1))
+    path, _ = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS))
+    assert recorded_progress(build_plan(load_plan(path).data)) == Recorded(1, 3, date(2026, 11, 1))
 
 
 def test_parts_know_their_appendices_page(sources):

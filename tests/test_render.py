@@ -102,11 +102,11 @@ def test_same_template_writes_each_language(site):
     body, front_matter = get_data(rendered["ja"].files["items/01/index.md"])  # as MkDocs reads it
     assert front_matter == {"description": "効率化する。"}
     body = body.lstrip("\n")
-    assert body.startswith("# 取組項目 No\\.1 事務" + _note_link("脚注") + "の見直し "
-                           '{ #item-01 data-toc-label="取組項目 No.1 事務の見直し" data-bookmark-label="取組項目 No.1 事務の見直し" }')
+    assert body.startswith("# 第1編 取組項目 No\\.1 事務" + _note_link("脚注") + "の見直し "
+                           '{ #item-01 data-toc-label="第1編 取組項目 No.1 事務の見直し" data-bookmark-label="第1編 取組項目 No.1 事務の見直し" }')
     assert rendered["en"].files["items/01/index.md"].split("---\n\n", 1)[1].startswith(
-        "# Reform item No\\.1 Reviewing work" + _note_link("Footnote") +
-        ' { #item-01 data-toc-label="Reform item No.1 Reviewing work" data-bookmark-label="Reform item No.1 Reviewing work" }')
+        "# Part 1: Reform item No\\.1 Reviewing work" + _note_link("Footnote") +
+        ' { #item-01 data-toc-label="Part 1: Reform item No.1 Reviewing work" data-bookmark-label="Part 1: Reform item No.1 Reviewing work" }')
 
 
 def _note_link(label: str) -> str:
@@ -205,9 +205,29 @@ def test_no_text_of_the_plan_becomes_markup_on_any_page_but_through_prose(tmp_pa
 def test_navigation_titles_are_escaped(site):
     _, _, rendered = site
     nav = rendered["en"].nav
-    assert nav[0] == {"Home": "index.md"}
-    part = nav[1]["Part 1 Reform"]
+    assert nav[0] == {"The plan in brief": "index.md"}
+    part = dict(pair for entry in nav for pair in entry.items())["Full text of the plan"][0]["Part 1 Reform"]
     assert part[0] == "part-1/index.md"
+
+
+def test_navigation_offers_the_ways_in_first_and_the_document_under_one_entry(site):
+    """The ways in at the top; items under their pillar under "by theme", two levels down; the
+    parts, with their chapters and reference material, under "full text"."""
+    _, _, rendered = site
+    nav = rendered["en"].nav
+    assert [next(iter(entry)) for entry in nav] == [
+        "The plan in brief", "By theme", "By fiscal year", "By department", "Indicators and KPIs", "Progress",
+        "Full text of the plan", "Downloads: PDF and open data", "Glossary", "Roadmap", "About this edition", "Accessibility policy"]
+    themes = nav[1]["By theme"]
+    assert themes[0] == "themes/index.md"
+    assert themes[1] == {"Reform pillar Ⅰ Better management": [
+        "pillars/1/index.md", {"Part 1: Reform item No.1 Reviewing work": "items/01/index.md"},
+        {"Part 1: Reform item No.2 Informatization for residents": "items/02/index.md"}]}
+    assert themes[2] == {"Guideline 1 Services for residents": [
+        "guidelines/1/index.md", {"Part 2: Initiative 1 Procedures online": "initiatives/01/index.md"}]}
+    assert nav[2]["By fiscal year"][1] == {"FY2022": "years/2022/index.md"}
+    part_1 = nav[6]["Full text of the plan"][0]["Part 1 Reform"]
+    assert part_1[1:3] == [{"Chapter 1 Indicators": "part-1/chapter-1/index.md"}, {"Chapter 2 Items": "part-1/chapter-2/index.md"}]
 
 
 def test_interface_strings_have_the_same_keys_in_every_language():
@@ -223,6 +243,10 @@ def test_labels_for_high_numbers(site):
     ja, en = formatter(site, "ja"), formatter(site, "en")
     item = type("Item", (), {"number": 24})()
     assert (ja.label("item", item), en.label("item", item)) == ("取組項目 No.24", "Reform item No.24")
+    plan, urls, _ = site
+    titles = {page.kind: (ja.page_title(page), en.page_title(page)) for page in urls.pages if page.kind in ("item", "initiative")}
+    assert titles == {"item": ("第1編 取組項目 No.2 区民サービスの情報化", "Part 1: Reform item No.2 Informatization for residents"),
+                      "initiative": ("第2編 取組1 手続のオンライン化", "Part 2: Initiative 1 Procedures online")}
     assert (roman(3), roman(12), roman(13)) == ("Ⅲ", "Ⅻ", "13")
     assert formatter(site, "ja").action_marker(type("Action", (), {"number": None})()) == "●"
 
@@ -284,7 +308,7 @@ def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
         return en.files["indicators/index.md"], en.files["part-1/chapter-1/index.md"]
 
     page, _ = indicators_page(MINIMAL)
-    assert '<td class="plan-status plan-status--no-result">No result published yet</td>' in page
+    assert '<td class="plan-status plan-status--no-result">No result recorded on this site yet</td>' in page
     path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
     page, chapter = indicators_page(path)
     assert '<td class="plan-status plan-status--on-track">On track (FY2023 result)</td>' in page  # before the target year
@@ -359,33 +383,57 @@ def test_each_figure_says_that_this_edition_does_not_reproduce_it(site):
     assert "原案の図はこの版には収録していません。" in print_html(plan, urls, PROJECT / "content", "ja")
 
 
-def test_the_home_page_leads_with_the_summary_and_names_every_item_and_initiative(site):
+def test_the_home_page_says_what_this_is_then_the_main_targets_from_their_indicators(site):
+    _, _, rendered = site
+    home = rendered["en"].files["index.md"]
+    assert home.index("# Test { #top }") < home.index("This is the draft of the Test Plan, for FY2022–FY2025.") < home.index("## The plan&#39;s main targets")
+    assert ('<li><a href="guidelines/1/#kpi-online">More procedures online</a><br>\n'
+            '<span class="plan-highlights__figures">From 6 procedures in FY2021 to 24 procedures (FY2025)</span></li>') in home
+    assert "From ¥655,000 in FY2020 to ¥500,000 or less (FY2025)</span>" in home
+    assert "令和2（2020）年度の65.5万円から、50万円以下（令和7（2025）年度）へ" in rendered["ja"].files["index.md"]
+    assert home.index("## The plan&#39;s main targets") < home.index("## Find what you need") < home.index("## Progress") < home.index("## Summary")
+    assert home.count('<ul class="plan-contents">') == 1 and '"hide": ["toc"]' in home.split("---")[1]
+
+
+def test_the_home_page_summary_comes_before_the_introduction_and_the_themes_page_names_every_item_and_initiative(site):
     plan, urls, rendered = site
     home = rendered["en"].files["index.md"]
     assert home.index("The City will carry out administrative and financial reform") < home.index("Introduction")
+    themes = rendered["en"].files["themes/index.md"]
     for entity in (*plan.items, *plan.initiatives):
-        assert f"{entity.title.en}</a>" in home
+        assert f"{entity.title.en}</a>" in themes
     notes_about_the_plan = [note.for_readers.en for note in plan.notes_about("plan")]
     assert notes_about_the_plan and not any(note in home for note in notes_about_the_plan)
     about = rendered["en"].files["about/index.md"]
     assert all(note in about for note in notes_about_the_plan)
 
 
+def test_the_progress_and_home_pages_lead_with_what_is_recorded_as_of_the_last_revision(site):
+    _, _, rendered = site
+    for path in ("index.md", "progress/index.md"):
+        page = rendered["en"].files[path]
+        assert ('<p class="plan-lead">Reform items and initiatives with a status recorded on this site: 0 of 3 '
+                '(as of <time datetime="2026-11-01">November 1, 2026</time>)</p>') in page
+        assert "the plan&#39;s page on the City&#39;s website: <a href=\"https://city.example.jp/\">The City&#39;s official website</a>" in page
+    assert "状況が記録されている改革項目・取組：0 / 3（" in rendered["ja"].files["progress/index.md"]
+
+
 def test_a_recorded_status_shows_on_its_page_and_is_counted_in_the_overview(site, variant):
 
     _, _, rendered = site
     item = rendered["en"].files["items/01/index.md"]
-    assert "The City has not published a status for this yet." in item
+    assert "No status has been recorded on this site for this yet." in item
     progress = rendered["en"].files["progress/index.md"]
-    assert '<a href="./#pillar-1-not-recorded">2</a>' in progress
+    assert '<li><a href="./#pillar-1-not-recorded">Not recorded on this site yet: 2</a></li><li>Total: 2</li>' in progress
     path, _ = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS))
     plan = build_plan(load_plan(path).data)
     en = render_site(plan, Urls(plan), PROJECT / "content", REPORT)[1]
     item, progress, home = en.files["items/01/index.md"], en.files["progress/index.md"], en.files["index.md"]
     assert '<td>In progress<br>Under way<br><a href="https://example.jp/p">Progress report</a></td>' in item
-    assert '<a href="./#pillar-1-in-progress">1</a>' in progress and '<a href="./#pillar-1-not-recorded">1</a>' in progress
+    assert ('<li><a href="./#pillar-1-in-progress">In progress: 1</a></li>'
+            '<li><a href="./#pillar-1-not-recorded">Not recorded on this site yet: 1</a></li><li>Total: 2</li>') in progress
     assert "FY2023: In progress" in progress
-    assert '<a href="progress/#pillar-1-in-progress">1</a>' in home
+    assert "Reform items and initiatives with a status recorded on this site: 1 of 3" in home
 
 
 STATUS_TEXTS = {

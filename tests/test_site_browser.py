@@ -95,6 +95,39 @@ def test_switcher_lands_on_the_counterpart_page(tab, site_url):
     assert "Reform item No.2" in tab.locator("h1").inner_text()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_s_first_screen_on_a_phone_says_what_this_is_and_the_main_targets(tab, site_url, language):
+    """At 390 × 844 px, before any scrolling: the plan's short title, which plan and which years
+    this is the draft of, and every one of its main targets with its figures."""
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(site_url + LANGUAGE_ROOTS[language])
+    meta = PLAN.metadata
+    on_first_screen = "e => { const box = e.getBoundingClientRect(); return box.height > 0 && box.bottom <= innerHeight; }"
+    short_title = meta.short_title.shown(language)
+    assert tab.locator(".md-header__topic").inner_text().strip() == short_title
+    assert tab.locator("article h1").inner_text().strip() == short_title
+    lead = tab.locator("article .plan-lead").first
+    assert meta.title.shown(language) in lead.inner_text() and lead.evaluate(on_first_screen)
+    highlights = tab.locator(".plan-highlights > li")
+    assert highlights.count() == len(meta.highlights) >= 3
+    for index, highlight in enumerate(meta.highlights):
+        item = highlights.nth(index)
+        assert highlight.text.shown(language) in item.inner_text() and item.evaluate(on_first_screen), highlight
+
+
+def test_the_home_page_s_search_link_opens_search_and_escape_returns_to_it(tab, site_url):
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(site_url + "en/")
+    link = tab.locator("a[data-a11y-search-link]")
+    link.click()
+    assert tab.evaluate("() => document.getElementById('__search').checked")
+    assert tab.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    tab.keyboard.press("Escape")
+    assert tab.evaluate("() => document.activeElement.matches('a[data-a11y-search-link]')")
+    tab.goto(site_url + "en/?q=cashless")  # the link's own address, opened without the page's script
+    tab.locator(".md-search-result__item > a").first.wait_for(timeout=10000)
+
+
 def test_search_dialog_has_a_name(tab, site_url):
     tab.goto(site_url + "en/")
     assert tab.get_attribute("[data-md-component=search][role=dialog]", "aria-label") == "Search"

@@ -17,7 +17,7 @@ def test_every_page_has_a_stable_path_from_numbers_and_ids():
         ("appendices", "part-1/appendices/"), ("appendix", "part-1/appendices/1/"), ("appendix", "part-1/appendices/2/"),
         ("part", "part-2/"), ("chapter", "part-2/chapter-1/"), ("guideline", "guidelines/1/"), ("initiative", "initiatives/01/"),
         ("appendices", "part-2/appendices/"), ("appendix", "part-2/appendices/1/"), ("appendix", "part-2/appendices/2/"),
-        ("glossary", "glossary/"), ("indicators", "indicators/"), ("roadmap", "roadmap/"),
+        ("glossary", "glossary/"), ("indicators", "indicators/"), ("themes", "themes/"), ("roadmap", "roadmap/"),
         ("years", "years/"), ("year", "years/2022/"), ("year", "years/2023/"), ("year", "years/2024/"), ("year", "years/2025/"),
         ("progress", "progress/"),
         ("departments", "departments/"), ("about", "about/"), ("editorial_notes", "editorial-notes/"),

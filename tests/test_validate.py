@@ -246,6 +246,15 @@ def test_fiscal_year_typed_into_a_schedule_cell(variant):
     assert [(code, line) for code, line, _ in problems(path)] == [("fiscal-year-in-text", line_of(text, "令和4年度検討"))] * 2
 
 
+def test_a_highlight_names_an_indicator_and_types_no_figure(variant):
+    path, text = variant(("indicator: kpi-online}", "indicator: kpi-offline}"),
+                         ("en: A lower cost per resident}", "en: A cost of 50 per resident}"))
+    assert problems(path) == [
+        ("unknown-indicator", line_of(text, "indicator: kpi-offline"), "plan.highlights[0].indicator"),
+        ("figure-in-highlight", line_of(text, "A cost of 50"), "plan.highlights[1].text.en"),
+    ]
+
+
 def test_two_pages_cannot_share_a_number(variant):
     path, text = variant(("            - id: initiative-01\n              number: 1", "            - id: initiative-01\n              number: 1\n              title: {ja: 重複, en: Twin}\n              description: {ja: 同じ番号。, en: Same number.}\n              schedule: []\n            - id: initiative-02\n              number: 1"))
     assert [(code, line) for code, line, _ in problems(path)] == [("duplicate-number", line_of(text, "- id: initiative-02") + 1)]

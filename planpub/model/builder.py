@@ -16,7 +16,7 @@ from .blocks import (
 )
 from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Part, Pillar, ScheduleEntry, ScheduleRow, Section, Viewpoint
 from .indicators import Better, Comparator, Indicator, IndicatorGroup, Reference, Result, Target, Value
-from .plan import Colophon, EditorialNote, Issued, Metadata, Plan, Revision
+from .plan import Colophon, EditorialNote, Highlight, Issued, Metadata, Plan, Revision
 from .progress import Progress, ProgressStatus
 from .text import Department, Note, Source, Term, TerminologyEntry, Text, Unit
 
@@ -294,6 +294,7 @@ def _metadata(data) -> Metadata:
         official_source=_source(data["official_source"]),
         document_label=_optional_text(data.get("document_label")),
         colophon=_colophon(data.get("colophon")),
+        highlights=tuple(Highlight(_text(h["text"]), h["indicator"]) for h in data.get("highlights", ())),
     )
 
 

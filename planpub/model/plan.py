@@ -51,6 +51,15 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """One of the plan's targets in plain words, shown first on the home page with the figures of
+    the indicator it is measured by."""
+
+    text: Text
+    indicator_id: str
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: Text
     short_title: Text
@@ -65,6 +74,7 @@ class Metadata:
     official_source: Source
     document_label: Text | None = None
     colophon: Colophon | None = None
+    highlights: tuple[Highlight, ...] = ()
 
     @property
     def revised(self) -> date:
@@ -140,6 +150,25 @@ class Plan:
             *((group, group.indicators) for group in self.indicator_groups),
         )
         return {child.id: parent for parent, children in families for child in children}
+
+    def part_of(self, entity_id: str) -> Part:
+        """The part that presents a pillar or guideline, or one of their items or initiatives: the
+        plan numbers items (Part 1) and initiatives (Part 2) each from 1, so the part tells them apart."""
+        return self._parts[entity_id]
+
+    @cached_property
+    def _parts(self) -> dict[str, Part]:
+        return {member.id: part for part in self.parts for chapter in part.chapters
+                for group in (*chapter.pillars, *chapter.guidelines)
+                for member in (group, *getattr(group, "items", ()), *getattr(group, "initiatives", ()))}
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """An indicator or KPI, by its id."""
+        return self._indicators_by_id[indicator_id]
+
+    @cached_property
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.indicators}
 
     def initiative(self, initiative_id: str) -> Initiative:
         """The initiative a KPI belongs to, by its id."""

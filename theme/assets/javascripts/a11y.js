@@ -54,9 +54,9 @@
 
   // Every page starts with the drawer and the search closed. The checkboxes lack Material's
   // autocomplete="off" (invalid there; see planpub/post_build.py), so Firefox may restore them
-  // as checked on reload.
+  // as checked on reload. An address with ?q= is a link to search, which Material opens.
   setToggle(drawerToggle, false);
-  setToggle(searchToggle, false);
+  if (!new URLSearchParams(location.search).has("q")) setToggle(searchToggle, false);
 
   /* 1. Navigation drawer (below 1220 px) --------------------------------------------------- */
 
@@ -194,6 +194,15 @@
         openSearch();
       });
     }
+    // A link to search in the page (the home page's "search the plan", href="?q=") opens it
+    // where it is, and focus goes back to the link when it closes.
+    document.querySelectorAll("[data-a11y-search-link]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        searchOpener = link;
+        openSearch();
+      });
+    });
     query.addEventListener("focus", function (event) {
       var from = event.relatedTarget;
       if (from && !search.contains(from)) searchOpener = from;
