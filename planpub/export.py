@@ -142,7 +142,7 @@ def _schedule(plan: Plan, urls: Urls) -> Iterator[tuple]:
 
 def _departments_table(plan: Plan, urls: Urls) -> Iterator[tuple]:
     for department in plan.departments:
-        yield department.id, *_both(department.name), department.is_group, *_page(urls, department.id)
+        yield department.id, *_both(department.name), department.reading, department.is_group, *_page(urls, department.id)
 
 
 def _terms(plan: Plan, urls: Urls) -> Iterator[tuple]:
@@ -165,7 +165,7 @@ TABLES = (
                                "source_url"), _progress, ("subject_id", "year")),
     Table("schedule", _columns("subject_kind subject_id work_ja work_en from_year:integer to_year:integer text_ja text_en"),
           _schedule),
-    Table("departments", _columns("id name_ja name_en is_group:boolean page_ja page_en"), _departments_table, ("id",)),
+    Table("departments", _columns("id name_ja name_en reading is_group:boolean page_ja page_en"), _departments_table, ("id",)),
     Table("glossary", _columns("id term_ja term_en reading definition_ja definition_en page_ja page_en"), _terms, ("id",)),
 )
 

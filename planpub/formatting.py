@@ -8,11 +8,13 @@ The language is data: one Formatter a language, and nothing here knows which lan
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from .collation import KANA_ROWS, LETTERS, english_key, initial_anchor, kana_initial, letter_initial, reading_key
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
 from .model import Indicator, Plan, ProgressStatus, Target, Text, Unit, When
 from .numbers import decimal_text
@@ -37,6 +39,16 @@ def roman(number: int) -> str:
     return ROMAN[number - 1] if 1 <= number <= len(ROMAN) else str(number)
 
 
+@dataclass(frozen=True)
+class IndexInitial:
+    """One initial of the glossary's index (あ, か … or A, B …) with the terms found under it."""
+
+    initial: str  # what the index shows and links
+    heading: str  # "か行", "K"
+    anchor: str
+    terms: tuple  # none: the index shows the initial without a link, and no heading follows
+
+
 class Formatter:
     """The plan's words and numbers in one language."""
 
@@ -58,9 +70,37 @@ class Formatter:
 
     def glossary_order(self, terms) -> list:
         """Japanese terms in あいうえお order by their reading, English ones alphabetically."""
+        return self._lookup_order(terms, lambda term: term.term)
+
+    def departments_and_groups(self, departments) -> tuple[list, list]:
+        """The departments, and apart from them the groups of divisions the plan names (関係各課),
+        each in あいうえお order by reading in Japanese, alphabetically in English."""
+        ordered = self._lookup_order(departments, lambda department: department.name)
+        return [d for d in ordered if not d.is_group], [d for d in ordered if d.is_group]
+
+    def _lookup_order(self, entries, name) -> list:
         if self.language == "ja":
-            return sorted(terms, key=lambda term: term.reading)
-        return sorted(terms, key=lambda term: term_surface(self.raw(term.term)).casefold())
+            return sorted(entries, key=lambda entry: reading_key(entry.reading))
+        return sorted(entries, key=lambda entry: english_key(self.raw(name(entry))))
+
+    def glossary_index(self, terms) -> list[IndexInitial]:
+        """Every initial of the index (あ行 … わ行, or A … Z) with its terms in glossary order; terms
+        that start with a digit or another sign come first, under a heading of their own."""
+        if self.language == "ja":
+            initials, initial_of = [row[0] for row, _ in KANA_ROWS], lambda term: kana_initial(term.reading)
+        else:
+            initials, initial_of = list(LETTERS), lambda term: letter_initial(self.raw(term.term))
+        by_initial: dict[str | None, list] = {}
+        for term in self.glossary_order(terms):
+            by_initial.setdefault(initial_of(term), []).append(term)
+        keys = [None] * (None in by_initial) + initials
+        return [self._index_initial(key, tuple(by_initial.get(key, ()))) for key in keys]
+
+    def _index_initial(self, key: str | None, terms: tuple) -> IndexInitial:
+        if key is None:
+            other = self.ui("index_other")
+            return IndexInitial(other, other, initial_anchor(None), terms)
+        return IndexInitial(key, self.ui("index_heading", initial=key), initial_anchor(key), terms)
 
     def page_title(self, page: Page) -> str:
         """The title of a page in navigation and in its own H1."""

@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .diagnostics import Diagnostic, Message, message, one_of
+from .formatting import term_surface
 from .load import LoadedPlan, Path_, SourceMap
 from .markup import FOOTNOTE_REFERENCE, disallowed_links
 from .model import BETTER_BY_COMPARATOR, Better, Comparator
@@ -66,7 +67,8 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     source, data = loaded.source, loaded.data
     problems = list(schema_problems(data, source))
     nodes = walk(data)
-    for check in (cross_reference_problems, text_problems, non_finite_problems, footnote_problems, title_mark_problems, date_problems):
+    for check in (cross_reference_problems, text_problems, glossary_problems, non_finite_problems, footnote_problems,
+                  title_mark_problems, date_problems):
         problems += check(data, nodes, source)
     # jsonschema reports a missing field once per name; the message already names them all.
     return sorted(dict.fromkeys(problems), key=lambda d: (d.line, d.column, d.code))
@@ -128,6 +130,8 @@ def _describe(error: ValidationError) -> Message:
         return message("expected-id", found=_found(value))
     if kind == "maxItems":
         return message("too-many-entries", most=expected)
+    if kind == "pattern" and "[ぁ-ゖー]" in expected:
+        return message("expected-reading", found=_found(value))
     if kind in ("minProperties", "maxProperties"):
         return message("expected-exactly-one", options=", ".join(sorted(error.schema.get("properties", {}))))
     return message("schema-other", detail=error.message)  # jsonschema's own words, in English
@@ -483,6 +487,26 @@ def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnosti
         for variant in avoid if isinstance(avoid, list) else []:
             if isinstance(variant, str) and variant.lower() in lowered:
                 yield source.diagnostic("terminology", path + ("en",), message("terminology", ja=entry["ja"], en=entry["en"], found=variant))
+
+
+def glossary_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
+    """The glossary lists a term once: where the plan explains a term twice, the glossary keeps one
+    explanation, and the other stays where the plan gives it (a footnote, a box), with an editorial note."""
+    terms = _get(data, "terms")
+    first: dict[tuple[str, str], tuple[Path_, Any]] = {}
+    for index, term in enumerate(terms if isinstance(terms, list) else []):
+        words = _get(term, "term")
+        for language in ("ja", "en"):
+            word = _get(words, language)
+            if not isinstance(word, str):
+                continue
+            path, surface = ("terms", index, "term", language), term_surface(word)
+            if (language, surface.casefold()) in first:
+                earlier, earlier_id = first[language, surface.casefold()]
+                yield source.diagnostic("duplicate-term", path, message(
+                    "duplicate-term", term=surface, id=earlier_id, line=source.position(earlier)[0]))
+                break  # one report for the entry, whichever language finds it
+            first[language, surface.casefold()] = path, term.get("id")
 
 
 # --- footnotes and dates ------------------------------------------------------------------------

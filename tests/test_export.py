@@ -81,6 +81,9 @@ def test_csv_cells_carry_both_languages_and_typed_values(data, real_plan):
     assert {row["kind"] for row in values} <= {"baseline", "target", "result"}
     assert all(float(row["value"]) == float(row["value"]) and int(row["year"]) for row in values)
     assert {row["new"] for row in items.values()} == {"true", "false"}
+    departments = {row["id"]: row for row in read_csv(folder / "departments.csv")}
+    assert departments["general-affairs"]["reading"] == "そうむか"
+    assert (departments["related-divisions"]["is_group"], departments["general-affairs"]["is_group"]) == ("true", "false")
 
 
 def test_the_data_package_describes_every_file_exactly(data, real_plan):

@@ -49,7 +49,7 @@ def test_editorial_notes_by_target_and_fiscal_years():
 
 def test_duties_of_a_department_in_plan_order():
     model = plan()
-    planning, related = model.departments
+    planning, related, _ = model.departments
     assert [(duty.kind, duty.entity.id) for duty in model.duties_of(planning)] == [("item", "item-01"), ("initiative", "initiative-01")]
     assert [duty.entity.id for duty in model.duties_of(related)] == ["item-01"]
 

@@ -258,8 +258,33 @@ def test_department_page_lists_duties_and_item_pages_link_there(site):
     assert "### Planning Division { #planning }" in sections
     assert '<a href="../items/01/">Reform item No.1 Reviewing work</a>' in sections
     assert '<a href="../initiatives/01/">Initiative 1 Procedures online</a>' in sections
-    assert "### Related divisions { #related-divisions }" in collective
+    assert "### General Affairs Division { #general-affairs }" in sections and "The plan names no item" in sections
+    assert "### Related divisions { #related-divisions }" in collective and "### Related divisions" not in sections
     assert '<a href="../../departments/#planning">Planning Division</a>' in rendered["en"].files["items/01/index.md"]
+
+
+@pytest.mark.parametrize(("language", "order"), [("ja", ["planning", "general-affairs"]), ("en", ["general-affairs", "planning"])])
+def test_departments_are_in_reading_order_in_japanese_and_alphabetical_in_english(site, language, order):
+    _, _, rendered = site
+    page = rendered[language].files["departments/index.md"]
+    assert re.findall(r"^### .* \{ #([a-z-]+) \}$", page, re.MULTILINE) == [*order, "related-divisions"]
+    roadmap = rendered[language].files["roadmap/index.md"]
+    units, groups = re.findall(r'<optgroup label="[^"]+">(.*?)</optgroup>', roadmap)
+    assert re.findall(r'<option value="([a-z-]+)">', units) == ["planning"]  # the General Affairs Division has no duties
+    assert re.findall(r'<option value="([a-z-]+)">', groups) == ["related-divisions"]
+
+
+@pytest.mark.parametrize(("language", "shown"), [
+    ("ja", '<span class="plan-department-group">関係各課（特定の部署ではありません）</span>'),
+    ("en", '<span class="plan-department-group">Related divisions (not one particular department)</span>'),
+])
+def test_a_group_of_divisions_is_named_as_a_group_not_linked_as_a_department(site, language, shown):
+    _, _, rendered = site
+    item = rendered[language].files["items/01/index.md"]
+    info = item[item.index('<div class="plan-page-info">'):]
+    assert f"<li>{shown}</li>" in item[:item.index('<div class="plan-page-info">')]
+    assert shown in info
+    assert not any(re.search(r"href=\"[^\"]*#related-divisions\"", text) for text in rendered[language].files.values())
 
 
 @pytest.mark.parametrize(("language", "texts"), [("ja", ["53万円", "65.5万円", "50万円以下"]), ("en", ["¥530,000", "¥655,000", "¥500,000 or less"])])
@@ -293,10 +318,31 @@ def test_roadmap_has_every_action_and_initiative_with_headers_and_spans(site):
 
 def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site):
     plan, _, _ = site
-    terms = [Term("b", Text("漢字", "zebra"), Text("x", "x"), "かんじ"), Term("a", Text("ア", "The apple"), Text("x", "x"), "あ")]
-    assert [t.id for t in Formatter("ja", plan).glossary_order(terms)] == ["a", "b"]
-    assert [t.id for t in Formatter("en", plan).glossary_order(terms)] == ["a", "b"]
-    assert [t.id for t in Formatter("en", plan).glossary_order(terms[::-1])] == ["a", "b"]
+    terms = [Term("b", Text("漢字", "zebra"), Text("x", "x"), "かんじ"), Term("a", Text("ア", "The apple"), Text("x", "x"), "あ"),
+             Term("c", Text("外郭", "the 2040 problem"), Text("x", "x"), "がいかく")]
+    assert [t.id for t in Formatter("ja", plan).glossary_order(terms)] == ["a", "c", "b"]
+    assert [t.id for t in Formatter("en", plan).glossary_order(terms)] == ["c", "a", "b"]
+    assert [t.id for t in Formatter("en", plan).glossary_order(terms[::-1])] == ["c", "a", "b"]
+
+
+@pytest.mark.parametrize(("language", "groups", "empty"), [
+    ("ja", [("か行", "kana-ka", ["affiliated-organizations"]), ("さ行", "kana-sa", ["test-term"])], "あ"),
+    ("en", [("A", "letter-a", ["affiliated-organizations"]), ("T", "letter-t", ["test-term"])], "B"),
+])
+def test_the_glossary_index_links_the_heading_of_every_initial_that_has_terms(site, language, groups, empty):
+    _, _, rendered = site
+    page = rendered[language].files["glossary/index.md"]
+    assert "\n\n<nav " in page  # a block of its own, not inside the paragraph before it
+    index, body = page.split("</nav>")
+    headings = [(heading, anchor) for heading, anchor in re.findall(r"^## (.+) \{ #([a-z-]+) \}$", body, re.MULTILINE)]
+    assert headings == [(heading, anchor) for heading, anchor, _ in groups]
+    assert re.findall(r'<li><a href="#([a-z-]+)">', index) == [anchor for _, anchor, _ in groups]
+    for _, anchor, terms in groups:  # each heading is followed by its terms, and every term is under one
+        section = body.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
+        assert re.findall(r'<dt id="([a-z-]+)">', section) == terms
+    assert sum(len(terms) for _, _, terms in groups) == len(re.findall(r"<dt id=", page)) == 2
+    assert f'<li class="plan-index__empty">{empty}<span class="plan-visually-hidden">' in index
+    assert len(re.findall(r"<li", index)) == {"ja": 10, "en": 26}[language]
 
 
 def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
@@ -324,7 +370,7 @@ def test_every_page_ends_with_its_revision_date_responsibility_and_official_sour
         assert '<a href="https://city.example.jp/">The City&#39;s official website</a>' in info, path
     item = rendered["en"].files["items/01/index.md"]
     info = item[item.index('<div class="plan-page-info">'):]
-    assert re.search(r'<dd><a href="[^"]*departments/#planning">[^<]+</a>, <a href="[^"]*#related-divisions">', info)
+    assert re.search(r'<dd><a href="[^"]*departments/#planning">[^<]+</a>, <span class="plan-department-group">Related divisions', info)
     home = rendered["ja"].files["index.md"]
     assert "Sumida" not in home and "区" in home[home.index('<div class="plan-page-info">'):]
 

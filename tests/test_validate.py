@@ -280,10 +280,33 @@ def test_a_term_needs_its_reading_in_hiragana(variant):
     path, text = variant(("    reading: しけんようご\n", "    reading: シケン\n"))
     diagnostic, = validate(load_plan(path))
     assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("schema-pattern", line_of(text, "reading: シケン"), "terms[test-term].reading")
+    assert "expected a reading in hiragana" in diagnostic.message and '"シケン"' in diagnostic.message
     path, text = variant(("    reading: しけんようご\n", ""))
     assert [d.code for d in validate(load_plan(path))] == ["schema-required"]
 
 
+
+
+def test_a_department_needs_its_reading_in_hiragana_and_may_be_a_group(variant):
+    path, text = variant(("    reading: そうむか\n", "    reading: 総務課\n"))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("schema-pattern", line_of(text, "reading: 総務課"), "departments[general-affairs].reading")
+    path, text = variant(("    reading: そうむか\n", ""))
+    assert [(d.code, d.line) for d in validate(load_plan(path))] == [("schema-required", line_of(text, "- id: general-affairs"))]
+    path, text = variant(("    kind: group\n", "    kind: groups\n"))
+    assert problems(path) == [("schema-enum", line_of(text, "kind: groups"), "departments[related-divisions].kind")]
+
+
+def test_the_glossary_lists_a_term_once_in_each_language(variant):
+    term = "  - id: test-term\n    term: {ja: 試験用語, en: test term}\n"
+    again = "  - id: test-term-again\n    term: {ja: 試験用語（しけんようご）, en: Test term}\n    reading: しけんようご\n    definition: {ja: 再び, en: Again}\n"
+    path, text = variant((term, again + term))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.line, diagnostic.path) == ("duplicate-term", line_of(text, "term: {ja: 試験用語, en"), "terms[test-term].term.ja")
+    assert f"at line {line_of(text, '試験用語（しけんようご）')} ('test-term-again')" in diagnostic.message
+    assert "editorial note" in diagnostic.message
+    path, text = variant(("term: {ja: 外郭団体, en: affiliated organizations}", "term: {ja: 外郭団体, en: the test term}"))
+    assert problems(path) == [("duplicate-term", line_of(text, "en: the test term"), "terms[affiliated-organizations].term.en")]
 
 
 def test_a_result_needs_a_source_and_a_year_after_the_plans_values(variant):

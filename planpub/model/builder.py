@@ -274,7 +274,7 @@ def _schedule(data) -> tuple[ScheduleEntry, ...]:
 
 
 def _department(data) -> Department:
-    return Department(data["id"], _text(data["name"]), data.get("kind") == "group")
+    return Department(data["id"], _text(data["name"]), data["reading"], data.get("kind") == "group")
 
 
 def _metadata(data) -> Metadata:

@@ -123,6 +123,11 @@ class Plan:
         """What ``department`` is named responsible for, in plan order."""
         return tuple(duty for duty in self.duties if department in duty.entity.departments)
 
+    @cached_property
+    def responsible_departments(self) -> tuple[Department, ...]:
+        """The departments and groups named responsible for anything, in plan order."""
+        return tuple(department for department in self.departments if self.duties_of(department))
+
     @cached_property  # asked for each department on several pages
     def duties(self) -> tuple[Duty, ...]:
         """Every item, each followed by its actions, then every initiative: what departments are

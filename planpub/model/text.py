@@ -33,7 +33,8 @@ class Unit:
 class Department:
     id: str
     name: Text
-    is_group: bool = False
+    reading: str = ""  # in hiragana: the order of Japanese lists of departments
+    is_group: bool = False  # a group such as 関係各課 that the plan names, not one department
 
 
 @dataclass(frozen=True)
