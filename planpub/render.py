@@ -28,6 +28,7 @@ from .markup import FOOTNOTE_REFERENCE, render_prose
 from .model import BlockKind, Plan, Text
 from .page_contexts import MARKS, TEMPLATE_FUNCTIONS, Sources, page_notes
 from .page_types import LISTED_ON_HOME, PAGE_TYPES, WAYS_IN
+from .tables import label_cells
 from .urls import LANGUAGES, PLAN_ID, Page, Urls
 
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
@@ -96,6 +97,7 @@ def template_environment(content_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.globals.update(TEMPLATE_FUNCTIONS, plan_id=PLAN_ID, listed_on_home=LISTED_ON_HOME, ways_in=WAYS_IN, all_marks=MARKS)
+    environment.filters["label_cells"] = label_cells  # components/table.j2
     return environment
 
 

@@ -152,7 +152,7 @@ def test_schedule_cells_span_their_years(site):
 def test_indicator_table_and_kpi_with_initiative_link(site):
     _, _, rendered = site
     chapter = rendered["ja"].files["part-1/chapter-1/index.md"]
-    assert '<td class="plan-number">65.5万円</td>' in chapter
+    assert '<td class="plan-number" data-label="令和2（2020）年度：">65.5万円</td>' in chapter
     assert "50万円以下" in chapter
     guideline = rendered["en"].files["guidelines/1/index.md"]
     assert '<a href="../../initiatives/01/">Initiative 1</a>' in guideline
@@ -354,10 +354,10 @@ def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
         return en.files["indicators/index.md"], en.files["part-1/chapter-1/index.md"]
 
     page, _ = indicators_page(MINIMAL)
-    assert '<td class="plan-status plan-status--no-result">No result recorded on this site yet</td>' in page
+    assert '<td class="plan-status plan-status--no-result" data-label="Status: ">No result recorded on this site yet</td>' in page
     path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
     page, chapter = indicators_page(path)
-    assert '<td class="plan-status plan-status--on-track">On track (FY2023 result)</td>' in page  # before the target year
+    assert '<td class="plan-status plan-status--on-track" data-label="Status: ">On track (FY2023 result)</td>' in page  # before the target year
     assert '¥480,000 (FY2023)<br><a href="https://example.jp/r">Settlement</a> (September 30, 2024)' in page
     assert "Published results: FY2023 ¥480,000" in chapter
 
@@ -475,7 +475,7 @@ def test_a_recorded_status_shows_on_its_page_and_is_counted_in_the_overview(site
     plan = build_plan(load_plan(path).data)
     en = render_site(plan, Urls(plan), PROJECT / "content", REPORT)[1]
     item, progress, home = en.files["items/01/index.md"], en.files["progress/index.md"], en.files["index.md"]
-    assert '<td>In progress<br>Under way<br><a href="https://example.jp/p">Progress report</a></td>' in item
+    assert '<td data-label="FY2023: ">In progress<br>Under way<br><a href="https://example.jp/p">Progress report</a></td>' in item
     assert ('<li><a href="./#pillar-1-in-progress">In progress: 1</a></li>'
             '<li><a href="./#pillar-1-not-recorded">Not recorded on this site yet: 1</a></li><li>Total: 2</li>') in progress
     assert "FY2023: In progress" in progress
@@ -486,6 +486,7 @@ STATUS_TEXTS = {
     "ja": {"on-track": "順調", "not-yet": "未達成", "met": "目標達成", "not-met": "目標未達成"},
     "en": {"on-track": "On track", "not-yet": "Not yet met", "met": "Target met", "not-met": "Target not met"},
 }
+STATUS_LABEL = {"ja": "状況：", "en": "Status: "}  # the header of the status column, on each cell for narrow screens
 STATUS_OF_RESULT = {
     "ja": {2024: "{}（令和6（2024）年度の実績）", 2025: "{}（令和7（2025）年度の実績）", 2026: "{}（令和8（2026）年度の実績）"},
     "en": {2024: "{} (FY2024 result)", 2025: "{} (FY2025 result)", 2026: "{} (FY2026 result)"},
@@ -522,7 +523,7 @@ def test_the_status_each_page_shows_with_the_year_of_its_result(comparator, bett
                               "values": [{"year": 2020, "value": TARGET}], "results": result(year, value)})
     for language, page in pages.items():
         shown = STATUS_OF_RESULT[language][year].format(STATUS_TEXTS[language][status])
-        assert f'<td class="plan-status plan-status--{status}">{shown}</td>' in page
+        assert f'<td class="plan-status plan-status--{status}" data-label="{STATUS_LABEL[language]}">{shown}</td>' in page
 
 
 def test_three_security_incidents_against_a_target_of_none_are_not_met():
@@ -530,12 +531,12 @@ def test_three_security_incidents_against_a_target_of_none_are_not_met():
     incidents = {"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "exactly"},
                  "better": "lower", "results": result(2024, 3)}
     pages = indicators_pages(incidents, kpi=True)
-    assert '<td class="plan-status plan-status--not-yet">未達成（令和6（2024）年度の実績）</td>' in pages["ja"]
-    assert '<td class="plan-status plan-status--not-yet">Not yet met (FY2024 result)</td>' in pages["en"]
+    assert '<td class="plan-status plan-status--not-yet" data-label="状況：">未達成（令和6（2024）年度の実績）</td>' in pages["ja"]
+    assert '<td class="plan-status plan-status--not-yet" data-label="Status: ">Not yet met (FY2024 result)</td>' in pages["en"]
     assert "<br>小さいほどよい</td>" in pages["ja"] and "<br>Lower is better</td>" in pages["en"]
     pages = indicators_pages(incidents | {"results": result(2025, 3)}, kpi=True)
-    assert '<td class="plan-status plan-status--not-met">目標未達成（令和7（2025）年度の実績）</td>' in pages["ja"]
-    assert '<td class="plan-status plan-status--not-met">Target not met (FY2025 result)</td>' in pages["en"]
+    assert '<td class="plan-status plan-status--not-met" data-label="状況：">目標未達成（令和7（2025）年度の実績）</td>' in pages["ja"]
+    assert '<td class="plan-status plan-status--not-met" data-label="Status: ">Target not met (FY2025 result)</td>' in pages["en"]
     for page in pages.values():
         assert "plan-status--met" not in page and "plan-status--on-track" not in page
 
@@ -544,5 +545,6 @@ def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
     pages = indicators_pages({"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "reach"},
                               "better": "lower", "results": result(2024, 3)}, kpi=True)
     assert "<li>令和3（2021）年度：0手続</li>" in pages["ja"] and "<li>FY2021: 0 procedures</li>" in pages["en"]
-    assert "<td>0手続（令和7（2025）年度）<br>" in pages["ja"] and "<td>0 procedures (FY2025)<br>" in pages["en"]
-    assert "<td>3手続（令和6（2024）年度）<br>" in pages["ja"] and "<td>3 procedures (FY2024)<br>" in pages["en"]
+    assert '<td data-label="目標値：">0手続（令和7（2025）年度）<br>' in pages["ja"] and '<td data-label="Target: ">0 procedures (FY2025)<br>' in pages["en"]
+    assert '<td data-label="最新の公表実績：">3手続（令和6（2024）年度）<br>' in pages["ja"]
+    assert '<td data-label="Latest published result: ">3 procedures (FY2024)<br>' in pages["en"]

@@ -294,20 +294,38 @@
   /* 5. Table boxes ------------------------------------------------------------------------- */
 
   // A table's box is a Tab stop only while it scrolls sideways, so that keyboard users can
-  // scroll it; a box that fits would be a stop with nothing to do. Without this script every box
-  // stays a Tab stop, which is harmless.
-  var tableBoxes = document.querySelectorAll(".plan-table-wrap");
+  // scroll it; a box that fits would be a stop with nothing to do. While it scrolls, a hint
+  // above it says so, and so does its name (content/components/table.j2 gives both texts; the
+  // hint is made here, so that search does not index it on every page). Without this script
+  // every box stays a Tab stop, which is harmless, and shows no hint.
+  var tableBoxes = Array.prototype.map.call(document.querySelectorAll(".plan-table-wrap"), function (box) {
+    return { box: box, name: box.getAttribute("aria-label"), hint: null };
+  });
+  function showHint(table, shown) {
+    if (shown && !table.hint) {
+      table.hint = document.createElement("p");
+      table.hint.className = "plan-scroll-hint";
+      table.hint.setAttribute("aria-hidden", "true"); // the box's name says it
+      table.hint.textContent = table.box.getAttribute("data-scroll-hint");
+      table.box.before(table.hint);
+    }
+    if (table.hint) table.hint.hidden = !shown;
+  }
   function updateTableBoxes() {
-    tableBoxes.forEach(function (box) {
+    tableBoxes.forEach(function (table) {
+      var box = table.box;
       var scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls) box.setAttribute("tabindex", "0");
       else if (document.activeElement !== box) box.removeAttribute("tabindex");
+      box.setAttribute("aria-label", scrolls ? box.getAttribute("data-scroll-label") : table.name);
+      showHint(table, scrolls);
     });
   }
   if (tableBoxes.length && window.ResizeObserver) {
     var observer = new ResizeObserver(updateTableBoxes);
-    tableBoxes.forEach(function (box) {
-      observer.observe(box);
+    tableBoxes.forEach(function (table) {
+      observer.observe(table.box);
+      observer.observe(table.box.querySelector("table")); // rows shown or hidden (roadmap filters)
     });
   }
 
