@@ -172,7 +172,7 @@ class HtmlText:
         if not chartable([point.value for point in points]):
             return Markup("")
         name = l.raw(indicator.name)
-        labels = {"baseline": l.ui("chart_previous_values" if previous else "chart_baseline"),
+        labels = {"baseline": l.ui("values_previous" if previous else "values_baseline"),
                   "result": l.ui("chart_result"), "target": l.ui("chart_target")}
         target_text = l.ui("chart_target_label", year=l.fy(target.year), value=l.target(target, target.year))
         series = [l.ui("chart_series", series=labels[kind], values=l.ui("list_separator").join(
@@ -180,7 +180,7 @@ class HtmlText:
                   for kind in ("baseline", "result") if any(point.kind == kind for point in points)]
         return chart_svg(ChartSpec(
             chart_id=f"chart-{indicator.id}",
-            name=l.ui("chart_name", name=name),
+            name=l.ui("chart_name_previous" if previous else "chart_name", name=name),
             description=l.ui("chart_description", name=name, series=l.ui("sentence_separator").join(series), target=target_text),
             points=tuple(points),
             series_labels=labels,
