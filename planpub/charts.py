@@ -38,7 +38,6 @@ PAD = 6  # empty margin around everything, so nothing touches the edge of the vi
 FONT = 14
 TITLE_FONT = 15
 BOLD = 1.12  # bold text is this much wider
-TITLE_LINES = 3
 ASCENT, DESCENT = 1.16, 0.29  # of the font size: the box a browser gives a line of text (Noto Sans CJK's)
 LINE = 21  # from one line's baseline to the next: more than (ASCENT + DESCENT) × FONT, so boxes never touch
 GAP = 2  # the least room between two boxes
@@ -406,7 +405,7 @@ def _value_room() -> float:
 
 def _title(spec: ChartSpec, sheet: _Sheet) -> float:
     """The chart's name, shown in bold at the top; where the next thing may start."""
-    lines = _wrap(spec.name, (VIEW_WIDTH - 2 * PAD) / TITLE_FONT / BOLD, TITLE_LINES) or [""]
+    lines = _wrap(spec.name, (VIEW_WIDTH - 2 * PAD) / TITLE_FONT / BOLD) or [""]  # whole, however long
     box = _text_box(lines, PAD, PAD, TITLE_FONT, BOLD)
     sheet.draw(_text(lines, box, TITLE_FONT, ' font-weight="bold" class="plan-chart-title"'), box)
     return box.bottom + 2 * GAP

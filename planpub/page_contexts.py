@@ -1,7 +1,7 @@
 """What the templates show, computed from the plan in Python: the templates place it.
 
 Each type of page gets a typed context (declared with its type in page_types.py): an item's page
-its item, viewpoint and pillar; the indicators page the indicator groups of each part. The
+its item, viewpoint and pillar; the indicators page a card for each indicator of each part. The
 functions before them are pure functions of the plan, the same in every language, that any
 template may call by name (TEMPLATE_FUNCTIONS).
 """
