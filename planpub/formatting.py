@@ -176,8 +176,11 @@ class Formatter:
 
     def quantity(self, value: float, unit: Unit) -> str:
         """A value in its unit, the same way for every value, target and result: "0件", "3件"."""
-        pattern = unit.ja if self.language == "ja" else unit.en
-        return pattern.replace("{}", decimal_text(self._number(value, unit)))
+        return self.unit_pattern(unit).replace("{}", decimal_text(self._number(value, unit)))
+
+    def unit_pattern(self, unit: Unit) -> str:
+        """Where the number goes in this language's way of writing the unit: "{}万円", "¥{}"."""
+        return unit.ja if self.language == "ja" else unit.en
 
     def shown_number(self, value: float, unit: Unit) -> float:
         """The number as this language shows it: 53 (万円) is 530,000 in English's ¥."""

@@ -1,7 +1,7 @@
 """What the templates show, computed from the plan in Python: the templates place it.
 
 Each type of page gets a typed context (declared with its type in page_types.py): an item's page
-its item, viewpoint and pillar; the indicators page the indicator groups of each part. The
+its item, viewpoint and pillar; the indicators page a card for each indicator of each part. The
 functions before them are pure functions of the plan, the same in every language, that any
 template may call by name (TEMPLATE_FUNCTIONS).
 """
@@ -317,19 +317,74 @@ class AppendicesContext:
 
 
 @dataclass(frozen=True)
+class IndicatorCard:
+    """An indicator as its card on the indicators page shows it: what it belongs to (the card
+    links there) and the plan's own words on what meeting it brings, where the plan has them."""
+
+    indicator: Indicator
+    owner: IndicatorGroup | Initiative | Guideline
+    owner_kind: str | None = None  # the label the owner's number takes: "initiative", "guideline"; None for a group
+    achieved: Text | None = None  # its group's 達成すると text
+    goals: tuple[Text, ...] = ()  # its initiative's 目指す姿・目標
+    outcome: Text | None = None  # the previous plan's: how the reference material says it went
+
+
+@dataclass(frozen=True)
+class PreviousIndicators:
+    """The previous plan's indicators, which a part's reference material reports on."""
+
+    cards: tuple[IndicatorCard, ...]
+    appendix: Section  # the reference material that sets them out
+    value_years: list[int]  # the years they have values for, in order
+    target_year: int | None  # when every target is for the same year
+
+
+@dataclass(frozen=True)
 class IndicatorsContext:
-    groups_by_part: dict[str, tuple[IndicatorGroup, ...]]  # the indicator groups set out in a part's chapters
+    cards_by_part: dict[str, tuple[IndicatorCard, ...]]  # this plan's indicators and KPIs, set out in the part's chapters
+    previous_by_part: dict[str, PreviousIndicators | None]  # the previous plan's, in the part's reference material
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> IndicatorsContext:
-        """The previous plan's series in the reference material are not this plan's indicators."""
-        return cls({part.id: tuple(group for group in sources.plan.indicator_groups
-                                   if _on_chapter_page(group, part, sources.urls)) for part in sources.plan.parts})
+        """The previous plan's series in the reference material are not this plan's indicators:
+        they come apart, after the part's own."""
+        plan, urls = sources.plan, sources.urls
+        return cls({part.id: _kpi_cards(part, plan) + _group_cards(part, plan, urls) for part in plan.parts},
+                   {part.id: _previous_indicators(part, plan, urls) for part in plan.parts})
 
 
-def _on_chapter_page(group: IndicatorGroup, part: Part, urls: Urls) -> bool:
-    page = urls.location(group.id).page
-    return page.kind == "chapter" and page.subject.id in {chapter.id for chapter in part.chapters}
+def _kpi_cards(part: Part, plan: Plan) -> tuple[IndicatorCard, ...]:
+    """The KPIs of the part's guidelines, each with the initiative it measures and its goals."""
+    cards = []
+    for guideline in (guideline for chapter in part.chapters for guideline in chapter.guidelines):
+        for kpi in guideline.kpis:
+            initiative = plan.initiative(kpi.initiative_id) if kpi.initiative_id else None
+            if initiative:
+                cards.append(IndicatorCard(kpi, initiative, "initiative", goals=initiative.goals))
+            else:
+                cards.append(IndicatorCard(kpi, guideline, "guideline"))
+    return tuple(cards)
+
+
+def _group_cards(part: Part, plan: Plan, urls: Urls) -> tuple[IndicatorCard, ...]:
+    return tuple(IndicatorCard(indicator, group, achieved=group.achieved)
+                 for group in plan.indicator_groups if _set_out_in(group, part.chapters, urls)
+                 for indicator in group.indicators)
+
+
+def _previous_indicators(part: Part, plan: Plan, urls: Urls) -> PreviousIndicators | None:
+    groups = [group for group in plan.indicator_groups if _set_out_in(group, part.appendices, urls)]
+    if not groups:
+        return None
+    indicators = [indicator for group in groups for indicator in group.indicators]
+    return PreviousIndicators(
+        tuple(IndicatorCard(indicator, group, outcome=group.description) for group in groups for indicator in group.indicators),
+        urls.location(groups[0].id).page.subject, value_years(indicators), shared_target_year(indicators))
+
+
+def _set_out_in(group: IndicatorGroup, subjects: tuple[Any, ...], urls: Urls) -> bool:
+    """Whether the group is set out on the page of one of ``subjects`` (chapters or appendices)."""
+    return urls.location(group.id).page.subject.id in {subject.id for subject in subjects}
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def test_every_entity_of_a_kind_in_plan_order():
         "actions": ["item-01-action-1"],
         "measures": ["measure-01"],
         "initiatives": ["initiative-01"],
-        "indicators": ["indicator-cost", "kpi-online"],  # the indicator groups', then the KPIs
+        "indicators": ["indicator-cost", "previous-indicator-cost", "kpi-online"],  # the indicator groups', then the KPIs
     }
     assert [(duty.kind, duty.entity.id) for duty in model.duties] == [
         ("item", "item-01"), ("action", "item-01-action-1"), ("item", "item-02"), ("initiative", "initiative-01")]

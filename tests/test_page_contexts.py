@@ -72,11 +72,25 @@ def test_parts_know_their_appendices_page(sources):
         assert context.appendices == by_part[context.part.id]
 
 
-def test_the_indicators_page_lists_only_groups_set_out_in_a_part_s_chapters(sources):
+def test_the_indicators_page_has_a_card_for_every_indicator_and_kpi_of_this_plan(sources):
     (context,) = contexts(sources, "indicators")
-    for part in sources.plan.parts:
-        for group in context.groups_by_part[part.id]:
-            assert sources.urls.location(group.id).page.subject in part.chapters
+    plan = sources.plan
+    cards = [card for part in plan.parts for card in context.cards_by_part[part.id]]
+    assert [card.indicator.id for card in cards] == ["indicator-cost", "kpi-online"]
+    cost, kpi = cards
+    assert cost.owner.id == "cost-targets" and cost.owner_kind is None and cost.achieved.en == "Sustainable"
+    assert kpi.owner == plan.initiative("initiative-01") and kpi.owner_kind == "initiative"
+    assert [goal.en for goal in kpi.goals] == ["Procedures can be done at any time."]
+
+
+def test_the_previous_plan_s_indicators_come_apart_with_where_they_are_and_their_years(sources):
+    (context,) = contexts(sources, "indicators")
+    previous = context.previous_by_part["part-1"]
+    assert [card.indicator.id for card in previous.cards] == ["previous-indicator-cost"]
+    assert previous.cards[0].outcome.en == "The target was not met."
+    assert previous.appendix.id == "part-1-appendix-2"
+    assert previous.value_years == [2018, 2019, 2020] and previous.target_year == 2020
+    assert context.previous_by_part["part-2"] is None
 
 
 def test_schedule_cells_span_entries_and_fill_the_years_no_entry_covers():

@@ -345,6 +345,40 @@ def test_the_glossary_index_links_the_heading_of_every_initial_that_has_terms(si
     assert len(re.findall(r"<li", index)) == {"ja": 10, "en": 26}[language]
 
 
+def test_the_indicators_page_has_a_card_per_indicator_with_what_meeting_it_brings(site):
+    _, _, rendered = site
+    page = rendered["en"].files["indicators/index.md"]
+    cost = page[page.index("### Cost per resident { #indicator-cost }"):page.index("### Procedures online")]
+    assert '<dt>Part of</dt><dd><a href="../part-1/chapter-1/#cost-targets">Administrative cost</a></dd>' in cost
+    assert "<dt>When achieved</dt><dd>Sustainable</dd>" in cost
+    assert "<dt>Baseline</dt><dd><ul class=\"plan-cell-list\"><li>¥530,000 (FY2019)</li><li>¥655,000 (FY2020)</li></ul></dd>" in cost
+    assert "<dt>Target</dt><dd>¥500,000 or less (FY2025)</dd>" in cost
+    assert 'class="plan-chart"' in cost and "Values printed in the plan" not in page
+    kpi = page[page.index("### Procedures online"):]
+    assert '<a href="../initiatives/01/">Initiative 1 Procedures online</a>' in kpi
+    assert "<dt>Goals</dt><dd><ul class=\"plan-cell-list\"><li>Procedures can be done at any time.</li></ul></dd>" in kpi
+
+
+@pytest.mark.parametrize(("language", "heading", "sentence", "chart"), [
+    ("ja", "### 前の計画の指標 { #part-1-previous }",
+     "」に掲載された、前の計画の指標です。この計画の目標ではありません。値は平成30（2018）年度から令和2（2020）年度までの各年度のものです。目標値は令和2（2020）年度の目標です。",
+     "グラフ：決算の行政コスト（前の計画）"),
+    ("en", "### The previous plan&#39;s indicators { #part-1-previous }",
+     "They are not targets of this plan. Their values are for each fiscal year from FY2018 to FY2020. Their targets were for FY2020.",
+     "Chart: Settled cost (previous plan)"),
+])
+def test_the_previous_plan_s_indicators_are_set_apart_and_labelled(site, language, heading, sentence, chart):
+    _, _, rendered = site
+    page = rendered[language].files["indicators/index.md"]
+    part_2 = page.index("\n## ", page.index("{ #part-1 }"))
+    previous = page[page.index(heading):part_2]
+    assert sentence in previous and '<a href="../part-1/appendices/2/#part-1-appendix-2">2 ' in previous
+    assert "#### " in previous and "plan-indicator-card--previous" in previous and chart in previous
+    assert "previous-indicator-cost" not in page[:page.index(heading)]
+    appendix = rendered[language].files["part-1/appendices/2/index.md"]
+    assert chart in appendix
+
+
 def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
 
     def indicators_page(path) -> tuple[str, str]:
@@ -354,12 +388,13 @@ def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
         return en.files["indicators/index.md"], en.files["part-1/chapter-1/index.md"]
 
     page, _ = indicators_page(MINIMAL)
-    assert '<td class="plan-status plan-status--no-result" data-label="Status: ">No result recorded on this site yet</td>' in page
+    assert '<dd class="plan-status plan-status--no-result">Cannot be judged yet (no result recorded)</dd>' in page
+    assert "<dt>Latest recorded result</dt><dd>Not recorded on this site yet</dd>" in page
     path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
     page, chapter = indicators_page(path)
-    assert '<td class="plan-status plan-status--on-track" data-label="Status: ">On track (FY2023 result)</td>' in page  # before the target year
+    assert '<dd class="plan-status plan-status--on-track">On track (FY2023 result)</dd>' in page  # before the target year
     assert '¥480,000 (FY2023)<br><a href="https://example.jp/r">Settlement</a> (September 30, 2024)' in page
-    assert "Published results: FY2023 ¥480,000" in chapter
+    assert "Published results: FY2023 ¥480,000" in chapter and "Published results: FY2023 ¥480,000" in page
 
 
 def test_every_page_ends_with_its_revision_date_responsibility_and_official_source(site):
@@ -486,7 +521,6 @@ STATUS_TEXTS = {
     "ja": {"on-track": "順調", "not-yet": "未達成", "met": "目標達成", "not-met": "目標未達成"},
     "en": {"on-track": "On track", "not-yet": "Not yet met", "met": "Target met", "not-met": "Target not met"},
 }
-STATUS_LABEL = {"ja": "状況：", "en": "Status: "}  # the header of the status column, on each cell for narrow screens
 STATUS_OF_RESULT = {
     "ja": {2024: "{}（令和6（2024）年度の実績）", 2025: "{}（令和7（2025）年度の実績）", 2026: "{}（令和8（2026）年度の実績）"},
     "en": {2024: "{} (FY2024 result)", 2025: "{} (FY2025 result)", 2026: "{} (FY2026 result)"},
@@ -523,7 +557,7 @@ def test_the_status_each_page_shows_with_the_year_of_its_result(comparator, bett
                               "values": [{"year": 2020, "value": TARGET}], "results": result(year, value)})
     for language, page in pages.items():
         shown = STATUS_OF_RESULT[language][year].format(STATUS_TEXTS[language][status])
-        assert f'<td class="plan-status plan-status--{status}" data-label="{STATUS_LABEL[language]}">{shown}</td>' in page
+        assert f'<dd class="plan-status plan-status--{status}">{shown}</dd>' in page
 
 
 def test_three_security_incidents_against_a_target_of_none_are_not_met():
@@ -531,12 +565,12 @@ def test_three_security_incidents_against_a_target_of_none_are_not_met():
     incidents = {"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "exactly"},
                  "better": "lower", "results": result(2024, 3)}
     pages = indicators_pages(incidents, kpi=True)
-    assert '<td class="plan-status plan-status--not-yet" data-label="状況：">未達成（令和6（2024）年度の実績）</td>' in pages["ja"]
-    assert '<td class="plan-status plan-status--not-yet" data-label="Status: ">Not yet met (FY2024 result)</td>' in pages["en"]
-    assert "<br>小さいほどよい</td>" in pages["ja"] and "<br>Lower is better</td>" in pages["en"]
+    assert '<dd class="plan-status plan-status--not-yet">未達成（令和6（2024）年度の実績）</dd>' in pages["ja"]
+    assert '<dd class="plan-status plan-status--not-yet">Not yet met (FY2024 result)</dd>' in pages["en"]
+    assert "<br>小さいほどよい</dd>" in pages["ja"] and "<br>Lower is better</dd>" in pages["en"]
     pages = indicators_pages(incidents | {"results": result(2025, 3)}, kpi=True)
-    assert '<td class="plan-status plan-status--not-met" data-label="状況：">目標未達成（令和7（2025）年度の実績）</td>' in pages["ja"]
-    assert '<td class="plan-status plan-status--not-met" data-label="Status: ">Target not met (FY2025 result)</td>' in pages["en"]
+    assert '<dd class="plan-status plan-status--not-met">目標未達成（令和7（2025）年度の実績）</dd>' in pages["ja"]
+    assert '<dd class="plan-status plan-status--not-met">Target not met (FY2025 result)</dd>' in pages["en"]
     for page in pages.values():
         assert "plan-status--met" not in page and "plan-status--on-track" not in page
 
@@ -544,7 +578,6 @@ def test_three_security_incidents_against_a_target_of_none_are_not_met():
 def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
     pages = indicators_pages({"values": [{"year": 2021, "value": 0}], "target": {"year": 2025, "value": 0, "comparator": "reach"},
                               "better": "lower", "results": result(2024, 3)}, kpi=True)
-    assert "<li>令和3（2021）年度：0手続</li>" in pages["ja"] and "<li>FY2021: 0 procedures</li>" in pages["en"]
-    assert '<td data-label="目標値：">0手続（令和7（2025）年度）<br>' in pages["ja"] and '<td data-label="Target: ">0 procedures (FY2025)<br>' in pages["en"]
-    assert '<td data-label="最新の公表実績：">3手続（令和6（2024）年度）<br>' in pages["ja"]
-    assert '<td data-label="Latest published result: ">3 procedures (FY2024)<br>' in pages["en"]
+    assert "<li>0手続（令和3（2021）年度）</li>" in pages["ja"] and "<li>0 procedures (FY2021)</li>" in pages["en"]
+    assert "<dd>0手続（令和7（2025）年度）<br>" in pages["ja"] and "<dd>0 procedures (FY2025)<br>" in pages["en"]
+    assert "<dd>3手続（令和6（2024）年度）<br>" in pages["ja"] and "<dd>3 procedures (FY2024)<br>" in pages["en"]
