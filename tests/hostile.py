@@ -18,21 +18,23 @@ import yaml
 PAYLOAD = ("<script>__inj = 1</script> <img src=x onerror=\"__inj = 2\"> [link](https://example.org/{number}) *em* "
            "`code` <https://example.org> \" onfocus=\"__inj = 4\" x=\" </title><script>__inj = 5</script> "
            "{{: onclick=\"__inj = 3\" }} {{: onmouseover=__inj=6 }}")
-LINK = re.compile(r'<a href="https://example\.org/(\d+)"')  # a link made from the payload of text number …
+LINK = re.compile(r'<a href="https://example\.org/(\d+|h)"')  # a link made from the payload of text number … (h: a highlight's)
 MARKER = "__inj"
 
 
-def _hostile(node, numbers: Iterator[int]):
-    """Every text ({ja: …, en: …}) with PAYLOAD after it, in both languages, numbered in order."""
+def _hostile(node, numbers: Iterator[int], words_only: bool = False):
+    """Every text ({ja: …, en: …}) with PAYLOAD after it, in both languages, numbered in order;
+    without digits where the text may have none (a highlight's: its figures come from its indicator)."""
     if isinstance(node, dict):
         # A note's mark and a title mark's words refer to other text; they are not text to show.
-        node = {key: value if key in ("mark", "title_marks") else _hostile(value, numbers) for key, value in node.items()}
+        node = {key: value if key in ("mark", "title_marks") else _hostile(value, numbers, words_only or key == "highlights")
+                for key, value in node.items()}
         if isinstance(node.get("ja"), str):
-            payload = PAYLOAD.format(number=next(numbers))
+            payload = re.sub(r"\d", "n", PAYLOAD.format(number="h")) if words_only else PAYLOAD.format(number=next(numbers))
             node.update({language: f"{node[language]} {payload}" for language in ("ja", "en") if isinstance(node.get(language), str)})
         return node
     if isinstance(node, list):
-        return [_hostile(value, numbers) for value in node]
+        return [_hostile(value, numbers, words_only) for value in node]
     return node
 
 

@@ -89,7 +89,7 @@ def test_the_previous_plan_s_indicators_come_apart_with_where_they_are_and_their
     assert [card.indicator.id for card in previous.cards] == ["previous-indicator-cost"]
     assert previous.cards[0].outcome.en == "The target was not met."
     assert previous.appendix.id == "part-1-appendix-2"
-    assert previous.value_years == [2018, 2019, 2020] and previous.target_year == 2020
+    assert previous.value_years == [2019, 2020] and previous.target_year == 2020
     assert context.previous_by_part["part-2"] is None
 
 

@@ -209,11 +209,14 @@ def _outline_titles(outline):
         yield from _outline_titles(entry) if isinstance(entry, list) else (entry.title,)
 
 
-def test_no_title_anywhere_carries_a_note_mark(built_site):
-    """A note mark printed in a title (item No.15's ※) is a link in the heading, never title text."""
+def test_no_title_anywhere_carries_a_note_mark(built_site, real_plan):
+    """A note mark printed in a title (item No.15's ※) is a link in the heading, never title text.
+    An indicator's name may carry its own ※ with the note's words after it, inside the name (as
+    the draft prints 特別区民税(普通徴収分※年金特徴含む)): that is the name, and points nowhere else."""
+    inline = [name for name in (indicator.name.ja for indicator in real_plan.indicators) if re.search("※[^)）]+[)）]", name)]
     titles = list(_published_titles(built_site))
-    assert len(titles) > 1000
-    assert [(where, title) for where, title in titles if "※" in title] == []
+    assert len(titles) > 1000 and inline
+    assert [(where, title) for where, title in titles if "※" in title and not any(name in title for name in inline)] == []
 
 
 def test_nothing_published_tells_maintainers_what_to_do(built_site):

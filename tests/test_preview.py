@@ -66,7 +66,7 @@ def test_a_change_to_the_navigation_rebuilds_every_page(preview):
     update, site, _ = preview
     everything = update()
     assert update("en: Reviewing work}", "en: Reviewing our work}") == everything
-    assert "Reviewing our work" in (site / "en/index.html").read_text(encoding="utf-8")
+    assert "Reviewing our work" in (site / "en/items/02/index.html").read_text(encoding="utf-8")  # in its navigation
 
 
 def test_a_japanese_change_is_cut_into_words_in_the_merged_index(preview):

@@ -361,10 +361,10 @@ def test_the_indicators_page_has_a_card_per_indicator_with_what_meeting_it_bring
 
 @pytest.mark.parametrize(("language", "heading", "sentence", "chart"), [
     ("ja", "### 前の計画の指標 { #part-1-previous }",
-     "」に掲載された、前の計画の指標です。この計画の目標ではありません。値は平成30（2018）年度から令和2（2020）年度までの各年度のものです。目標値は令和2（2020）年度の目標です。",
+     "」に掲載された、前の計画の指標です。この計画の目標ではありません。値は令和元（2019）年度から令和2（2020）年度までの各年度のものです。目標値は令和2（2020）年度の目標です。",
      "グラフ：決算の行政コスト（前の計画）"),
     ("en", "### The previous plan&#39;s indicators { #part-1-previous }",
-     "They are not targets of this plan. Their values are for each fiscal year from FY2018 to FY2020. Their targets were for FY2020.",
+     "They are not targets of this plan. Their values are for each fiscal year from FY2019 to FY2020. Their targets were for FY2020.",
      "Chart: Settled cost (previous plan)"),
 ])
 def test_the_previous_plan_s_indicators_are_set_apart_and_labelled(site, language, heading, sentence, chart):
