@@ -216,7 +216,9 @@ def test_no_title_anywhere_carries_a_note_mark(built_site, real_plan):
     inline = [name for name in (indicator.name.ja for indicator in real_plan.indicators) if re.search("※[^)）]+[)）]", name)]
     titles = list(_published_titles(built_site))
     assert len(titles) > 1000 and inline
-    assert [(where, title) for where, title in titles if "※" in title and not any(name in title for name in inline)] == []
+    unmarked = [(where, title) for where, title in titles
+                if "※" in title and not any(name in title.replace("\u200b", "") for name in inline)]  # the search index cuts words with U+200B
+    assert unmarked == []
 
 
 def test_nothing_published_tells_maintainers_what_to_do(built_site):
