@@ -115,8 +115,9 @@ def progress_by_year(progress: tuple[Progress, ...]) -> dict[int, Progress]:
 
 @dataclass(frozen=True)
 class Recorded:
-    """How many items and initiatives have a status recorded on this site, of how many, as of
-    the data's last revision: what the site knows, not what the City has done."""
+    """How many of the items and initiatives have a status, or of the indicators a result,
+    recorded on this site, of how many, as of the data's last revision: what the site knows, not
+    what the City has done."""
 
     count: int
     total: int
@@ -343,14 +344,17 @@ class PreviousIndicators:
 class IndicatorsContext:
     cards_by_part: dict[str, tuple[IndicatorCard, ...]]  # this plan's indicators and KPIs, set out in the part's chapters
     previous_by_part: dict[str, PreviousIndicators | None]  # the previous plan's, in the part's reference material
+    recorded: Recorded  # how many of this plan's indicators and KPIs have a result recorded
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> IndicatorsContext:
         """The previous plan's series in the reference material are not this plan's indicators:
         they come apart, after the part's own."""
         plan, urls = sources.plan, sources.urls
-        return cls({part.id: _kpi_cards(part, plan) + _group_cards(part, plan, urls) for part in plan.parts},
-                   {part.id: _previous_indicators(part, plan, urls) for part in plan.parts})
+        cards = {part.id: _kpi_cards(part, plan) + _group_cards(part, plan, urls) for part in plan.parts}
+        shown = [card.indicator for part_cards in cards.values() for card in part_cards]
+        recorded = Recorded(sum(1 for indicator in shown if indicator.results), len(shown), plan.metadata.revised)
+        return cls(cards, {part.id: _previous_indicators(part, plan, urls) for part in plan.parts}, recorded)
 
 
 def _kpi_cards(part: Part, plan: Plan) -> tuple[IndicatorCard, ...]:

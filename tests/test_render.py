@@ -389,10 +389,15 @@ def test_a_recorded_result_changes_the_status_and_joins_the_chart(variant):
 
     page, _ = indicators_page(MINIMAL)
     assert '<dd class="plan-status plan-status--no-result">Cannot be judged yet (no result recorded)</dd>' in page
+    assert "Indicators and KPIs of this plan with a result recorded on this site: 0 of 2 (as of" in page
     assert "<dt>Latest recorded result</dt><dd>Not recorded on this site yet</dd>" in page
     path, _ = variant((COST_TARGET, COST_TARGET + "        " + RESULT + "\n"))
     page, chapter = indicators_page(path)
     assert '<dd class="plan-status plan-status--on-track">On track (FY2023 result)</dd>' in page  # before the target year
+    assert "with a result recorded on this site: 1 of 2 (as of" in page
+    noted = RESULT.replace("}}]", "}, note: {ja: 算定の基準が異なる, en: Worked out on another basis}}]")
+    path, _ = variant((COST_TARGET, COST_TARGET + "        " + noted + "\n"), name="noted.yaml")
+    assert "(September 30, 2024)<br>Worked out on another basis</dd>" in indicators_page(path)[0]
     assert '¥480,000 (FY2023)<br><a href="https://example.jp/r">Settlement</a> (September 30, 2024)' in page
     assert "Published results: FY2023 ¥480,000" in chapter and "Published results: FY2023 ¥480,000" in page
 

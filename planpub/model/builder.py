@@ -115,7 +115,7 @@ class _PlanBuilder:
             unit=unit,
             values=tuple(Value(v["year"], v["value"]) for v in data["values"]),
             results=tuple(
-                Result(r["year"], r["value"], date.fromisoformat(r["date"]), _source(r["source"]))
+                Result(r["year"], r["value"], date.fromisoformat(r["date"]), _source(r["source"]), _optional_text(r.get("note")))
                 for r in data.get("results", ())
             ),
             target=Target(

@@ -24,6 +24,7 @@ class Result:
     value: float
     published: date
     source: Source
+    note: Text | None = None  # a definition or basis that differs from the plan's, as the source states it
 
 
 class Comparator(StrEnum):
