@@ -3,6 +3,7 @@
 import csv
 import json
 import re
+from datetime import date
 import subprocess
 
 from pypdf import PdfReader
@@ -230,3 +231,15 @@ def test_nothing_published_tells_maintainers_what_to_do(built_site):
     for pdf in built_site.rglob("*.pdf"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert not maintenance.search(text), pdf
+
+
+def test_every_recorded_result_has_a_dated_source_with_an_address_and_follows_the_plan_s_values(real_plan):
+    """What the City published since the plan (issue 23): each result with its source's title in
+    both languages, its address and its date, for a year after those the plan prints, and
+    published after that fiscal year ended (a settled figure cannot come sooner)."""
+    results = [(indicator, result) for indicator in real_plan.indicators for result in indicator.results]
+    assert results
+    for indicator, result in results:
+        assert result.source.url.startswith("https://") and result.source.title.ja and result.source.title.en, indicator.id
+        assert result.year > max(value.year for value in indicator.values), indicator.id
+        assert date(result.year + 1, 4, 1) <= result.published <= date.today(), indicator.id
