@@ -29,8 +29,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
-sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(HERE.parent))  # the project, for its package
 
 from planpub.pipeline import check  # noqa: E402 - after the project is on the path
 from planpub.project import PROJECT  # noqa: E402
@@ -61,7 +60,7 @@ def process(arguments: list[str], runs: int) -> dict[str, float]:
     seconds, memory = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        run = subprocess.run(arguments, cwd=PROJECT, capture_output=True, text=True)
+        run = subprocess.run(arguments, cwd=PROJECT.root, capture_output=True, text=True)
         seconds.append(time.perf_counter() - start)
         if run.returncode != 0:
             raise SystemExit(f"{' '.join(map(str, arguments))} failed: {run.stderr[-2000:]}")
@@ -77,13 +76,13 @@ def stage_times(plan_path: Path, work: Path, runs: int, pdf: bool) -> dict:
     urls = Urls(plan)
     environment = template_environment(PROJECT.content)
     report = load_report(PROJECT.accessibility)
-    base = base_config(PROJECT, None)
+    base = base_config(PROJECT.root, None)
     figures: dict = {"generation": {}, "mkdocs": {}, "pdf": {}}
     rendered = {}
     for language in LANGUAGES:
         figures["generation"][language] = median_seconds(lambda: render_language(plan, urls, environment, language, report, Downloads()), runs)
         rendered[language] = render_language(plan, urls, environment, language, report, Downloads())
-    configs = {language: write_language(base, PROJECT, plan, rendered[language], work, work / "site" / language)[0] for language in LANGUAGES}
+    configs = {language: write_language(base, PROJECT.root, plan, rendered[language], work, work / "site" / language)[0] for language in LANGUAGES}
     for language in LANGUAGES:
         figures["mkdocs"][language] = median_seconds(lambda: build_language(language, configs[language]), runs)
     figures["mkdocs"]["both at once"] = median_seconds(lambda: build_languages(configs), runs)
@@ -182,17 +181,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="planpub-bench-") as temporary:
         work = Path(temporary)
         big_plan = work / f"plan-x{arguments.scale}.yaml"
-        big_plan.write_text(yaml.safe_dump(scaled_plan(load_plan(PROJECT / "plan.yaml").data, arguments.scale),
+        big_plan.write_text(yaml.safe_dump(scaled_plan(load_plan(PROJECT.plan).data, arguments.scale),
                                            allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
         results = {"runs": arguments.runs, "scale": arguments.scale, "cpus": os.cpu_count()}
-        results["real"] = measure_plan("real plan", PROJECT / "plan.yaml", work / "real", arguments.runs, None, pdf_stages=True)
+        results["real"] = measure_plan("real plan", PROJECT.plan, work / "real", arguments.runs, None, pdf_stages=True)
         save(results, arguments.out)  # each step as it ends: a long run that fails keeps what it measured
         results["scaled"] = measure_plan(f"{arguments.scale}× plan", big_plan, work / "scaled", arguments.runs, weight.SAMPLE, pdf_stages=False)
         save(results, arguments.out)
         results["make_site_seconds"] = process(["make", "--no-print-directory", "site"], 1)["seconds"]
         from bench import lighthouse
 
-        results["lighthouse"] = lighthouse.scores(PROJECT / "plan.yaml")
+        results["lighthouse"] = lighthouse.scores(PROJECT.plan)
         results["targets"] = targets(results["real"], results["scaled"], arguments.scale)
     save(results, arguments.out)
     print_table(results)

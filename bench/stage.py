@@ -10,8 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for its package
 
 from planpub.pipeline import build, check  # noqa: E402 - after the project is on the path
 from planpub.project import PROJECT  # noqa: E402
