@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -160,29 +160,37 @@ class HtmlText:
         A target stated in another unit or as a share of something else is left out of the
         chart, which would put it on the wrong scale; the table beside the chart gives it.
         The previous plan's values are its yearly figures, not a baseline: ``previous`` says so."""
-        l, unit = self.l, indicator.unit
-        points = [Point(v.year, l.shown_number(v.value, unit), kind, l.quantity(v.value, unit))
-                  for kind, series in (("baseline", indicator.values), ("result", indicator.results))
-                  for v in sorted(series, key=lambda entry: entry.year)]
-        target = indicator.target
-        if target.of is None and target.unit == unit:  # its condition and reference are in the description
-            shown = l.compare(target.comparator, l.quantity(target.value, unit))
-            points.append(Point(target.year, l.shown_number(target.value, unit), "target", shown))
-        if not chartable([point.value for point in points]):
-            return Markup("")
-        name = l.raw(indicator.name)
-        labels = {"baseline": l.ui("values_previous" if previous else "values_baseline"),
-                  "result": l.ui("chart_result"), "target": l.ui("chart_target")}
-        target_text = l.ui("chart_target_label", year=l.fy(target.year), value=l.target(target, target.year))
-        series = [l.ui("chart_series", series=labels[kind], values=l.ui("list_separator").join(
-                      f"{fiscal_year_short(point.year, self.language)} {point.text}" for point in points if point.kind == kind))
-                  for kind in ("baseline", "result") if any(point.kind == kind for point in points)]
-        return chart_svg(ChartSpec(
-            chart_id=f"chart-{indicator.id}",
-            name=l.ui("chart_name_previous" if previous else "chart_name", name=name),
-            description=l.ui("chart_description", name=name, series=l.ui("sentence_separator").join(series), target=target_text),
-            points=tuple(points),
-            series_labels=labels,
-            value_format=l.unit_pattern(unit),
-            year_unit=l.ui("chart_year_unit"),
-        ))
+        return _indicator_chart(self.l, indicator, previous)
+
+
+# Each chart is shown on its chapter's or guideline's page and on the indicators page, and laying
+# out its labels is the dearest part of writing a page: it is drawn once a language and build (a
+# build makes one Formatter a language, so the preview's rebuilds leave the older ones behind).
+@lru_cache(maxsize=256)
+def _indicator_chart(l: Formatter, indicator: Indicator, previous: bool) -> Markup:
+    unit = indicator.unit
+    points = [Point(v.year, l.shown_number(v.value, unit), kind, l.quantity(v.value, unit))
+              for kind, series in (("baseline", indicator.values), ("result", indicator.results))
+              for v in sorted(series, key=lambda entry: entry.year)]
+    target = indicator.target
+    if target.of is None and target.unit == unit:  # its condition and reference are in the description
+        shown = l.compare(target.comparator, l.quantity(target.value, unit))
+        points.append(Point(target.year, l.shown_number(target.value, unit), "target", shown))
+    if not chartable([point.value for point in points]):
+        return Markup("")
+    name = l.raw(indicator.name)
+    labels = {"baseline": l.ui("values_previous" if previous else "values_baseline"),
+              "result": l.ui("chart_result"), "target": l.ui("chart_target")}
+    target_text = l.ui("chart_target_label", year=l.fy(target.year), value=l.target(target, target.year))
+    series = [l.ui("chart_series", series=labels[kind], values=l.ui("list_separator").join(
+                  f"{fiscal_year_short(point.year, l.language)} {point.text}" for point in points if point.kind == kind))
+              for kind in ("baseline", "result") if any(point.kind == kind for point in points)]
+    return chart_svg(ChartSpec(
+        chart_id=f"chart-{indicator.id}",
+        name=l.ui("chart_name_previous" if previous else "chart_name", name=name),
+        description=l.ui("chart_description", name=name, series=l.ui("sentence_separator").join(series), target=target_text),
+        points=tuple(points),
+        series_labels=labels,
+        value_format=l.unit_pattern(unit),
+        year_unit=l.ui("chart_year_unit"),
+    ))
