@@ -16,7 +16,7 @@ from typing import Any
 
 from .collation import KANA_ROWS, LETTERS, english_key, initial_anchor, kana_initial, letter_initial, reading_key
 from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
-from .model import Indicator, Plan, ProgressStatus, Target, Text, Unit, When
+from .model import Indicator, Plan, Target, Text, Unit, When
 from .numbers import decimal_text
 from .strings import ui_strings
 from .urls import Page
@@ -145,9 +145,6 @@ class Formatter:
     def note_anchor(owner_id: str, mark: str) -> str:
         """The id of a table note on its page: ※1 of group x → x-note-1, a lone ※ → x-note-0."""
         return f"{owner_id}-note-{re.sub(r'[^0-9]', '', mark) or 0}"
-
-    def progress_statuses(self) -> tuple[ProgressStatus, ...]:
-        return tuple(ProgressStatus)
 
     def fy(self, year: int) -> str:
         return fiscal_year(year, self.language)
