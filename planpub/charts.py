@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -547,7 +548,7 @@ def _markers(spec: ChartSpec, frame: _Frame, sheet: _Sheet) -> None:
     sheet.draw(f'<g class="plan-chart-points">{"".join(shapes)}</g>')
 
 
-def _places(point: Point, frame: _Frame, width: float, stacked: int, below_first: bool) -> list[list[_Box]]:
+def _places(point: Point, frame: _Frame, width: float, stacked: int, below_first: bool) -> list[Iterable[_Box]]:
     """Where a value's text may go, best first: near its marker (over or under it, centred, then
     running left or right of it; beside it), then further over or under, half a line at a time."""
     x, y, r = frame.x(point.year), frame.y(point.value), _radius(point.kind)
@@ -558,9 +559,26 @@ def _places(point: Point, frame: _Frame, width: float, stacked: int, below_first
     places = [_Box(left, top, left + width, top + height) for left in lefts for top in sides]
     places += [_Box(x + r + MARKER_GAP, y - height / 2, x + r + MARKER_GAP + width, y + height / 2),
                _Box(x - r - MARKER_GAP - width, y - height / 2, x - r - MARKER_GAP, y + height / 2)]
-    further = [_Box(left, top, left + width, top + height)
-               for row in range(1, stacked + 1) for top in (over - row * LINE / 2, under + row * LINE / 2) for left in lefts]
-    return [places, further]
+    return [places, _Further(lefts, width, height, over, under, stacked)]
+
+
+@dataclass(frozen=True)
+class _Further:
+    """The places further over or under a point, made as they are tried: the near places nearly
+    always do, and a chart would otherwise make hundreds of boxes for each of its values."""
+
+    lefts: tuple[float, ...]
+    width: float
+    height: float
+    over: float
+    under: float
+    rows: int
+
+    def __iter__(self) -> Iterator[_Box]:
+        for row in range(1, self.rows + 1):
+            for top in (self.over - row * LINE / 2, self.under + row * LINE / 2):
+                for left in self.lefts:
+                    yield _Box(left, top, left + self.width, top + self.height)
 
 
 def _values(spec: ChartSpec, frame: _Frame, sheet: _Sheet, stacked: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -21,11 +22,15 @@ from .fiscal import fiscal_year_short
 from .formatting import BULLETS, Formatter, term_surface
 from .markup import link_footnotes, link_terms, mark_japanese, plain_html, render_prose
 from .model import Indicator, Text
-from .page_contexts import MARKS
+from .page_contexts import MARKS, marks_of
 
 # Characters Python-Markdown treats as syntax in a heading and lets a backslash escape
 # (its ESCAPED_CHARS, less ">", which becomes an entity with "<" and "&").
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+# The marks in words (UI keys; with "_long", what a mark means): "新規" / "New in this plan" for 新 in
+# the draft, "DX重点" / "DX priority" for its ＊.
+MARK_WORDS = {"new": "new", "dx": "dx_priority"}
 
 
 class HtmlText:
@@ -39,6 +44,17 @@ class HtmlText:
         self._explained_marks: set[str] = set()  # marks whose meaning this page has given
 
     # --- the marks ---
+
+    def badge(self, mark: str) -> Markup:
+        return Markup(f'<span class="plan-badge plan-badge--{escape(mark)}">{escape(self.l.ui(MARK_WORDS[mark]))}</span>')
+
+    def badges(self, entity: Any) -> Markup:
+        """The marks an entry carries, as badges: written in Python, not as a macro, because
+        lists by year, department and schedule show thousands of entries."""
+        return Markup(" ").join(self.badge(mark) for mark in marks_of(entity))
+
+    def mark_meaning(self, mark: str) -> Markup:
+        return self.ui_text(MARK_WORDS[mark] + "_long")
 
     def explain(self, marks: Iterable[str]) -> tuple[str, ...]:
         """Those of ``marks`` that this page has not explained yet, in MARKS order; from now on
@@ -54,9 +70,7 @@ class HtmlText:
         """Plain text for HTML; Japanese shown in an English page is marked lang="ja"."""
         if text is None:
             return Markup("")
-        if self.l.pending(text):
-            return Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
-        return self._mark(plain_html(self.l.raw(text)))
+        return _text_html(text, self.language)
 
     def ui_text(self, key: str, **values: Any) -> Markup:
         """An interface string as HTML, with the Japanese it quotes marked in English pages (its
@@ -94,7 +108,7 @@ class HtmlText:
         if self.l.pending(text):
             notice = Markup('<p class="plan-pending">{}</p>').format(self.l.ui("translation_pending_long"))
             return Markup('<div class="plan-prose" lang="ja">{}{}</div>').format(notice, html)
-        return Markup('<div class="plan-prose">{}</div>').format(self._mark(self._link_terms(html)))
+        return Markup(f'<div class="plan-prose">{self._mark(self._link_terms(html))}</div>')  # Markup: as it is
 
     def _link_terms(self, html: Markup) -> Markup:
         """The first use of each glossary term on a page links to its definition."""
@@ -160,14 +174,34 @@ class HtmlText:
         A target stated in another unit or as a share of something else is left out of the
         chart, which would put it on the wrong scale; the table beside the chart gives it.
         The previous plan's values are its yearly figures, not a baseline: ``previous`` says so."""
-        return _indicator_chart(self.l, indicator, previous)
+        return _indicator_chart(_Chart(self.l, self.language, indicator, previous))
+
+
+@lru_cache(maxsize=8192)  # a title or a department's name shows on many pages: by year, by department, in lists
+def _text_html(text: Text, language: str) -> Markup:
+    shown = text.get(language)
+    if shown is None:  # its translation is pending: the Japanese, marked as such
+        return Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
+    return mark_japanese(plain_html(shown)) if language != "ja" else plain_html(shown)
+
+
+@dataclass(frozen=True)
+class _Chart:
+    """What a chart is drawn from: the indicator, and the words of its language, which are the
+    Formatter's without the rest of the plan (left out of the chart's identity)."""
+
+    l: Formatter = field(compare=False)
+    language: str
+    indicator: Indicator
+    previous: bool
 
 
 # Each chart is shown on its chapter's or guideline's page and on the indicators page, and laying
-# out its labels is the dearest part of writing a page: it is drawn once a language and build (a
-# build makes one Formatter a language, so the preview's rebuilds leave the older ones behind).
-@lru_cache(maxsize=256)
-def _indicator_chart(l: Formatter, indicator: Indicator, previous: bool) -> Markup:
+# out its labels is the dearest part of writing a page: it is drawn once, and again only when its
+# indicator changes (the preview rebuilds the site at each save).
+@lru_cache(maxsize=512)
+def _indicator_chart(chart: _Chart) -> Markup:
+    l, indicator, previous = chart.l, chart.indicator, chart.previous
     unit = indicator.unit
     points = [Point(v.year, l.shown_number(v.value, unit), kind, l.quantity(v.value, unit))
               for kind, series in (("baseline", indicator.values), ("result", indicator.results))

@@ -107,7 +107,7 @@ def link_terms(html: str, terms: list[tuple[str, str]], linked: set[str], ignore
     # Only the terms the text contains go into the pattern: a long alternation is slow to run.
     text = str(html).casefold() if ignore_case else str(html)
     wanted = [(surface, href) for surface, href in terms
-              if href not in linked and (surface.casefold() if ignore_case else surface) in text]
+              if href not in linked and (_casefolded(surface) if ignore_case else surface) in text]
     if not wanted:
         return Markup(html)
     pattern = re.compile("|".join(_term_pattern(surface) for surface, _ in wanted), re.IGNORECASE if ignore_case else 0)
@@ -120,6 +120,11 @@ def link_terms(html: str, terms: list[tuple[str, str]], linked: set[str], ignore
         elif depth == 0:
             parts[index] = pattern.sub(lambda match: _term_link(match[0], hrefs, linked), part)
     return Markup("".join(parts))
+
+
+@lru_cache(maxsize=4096)  # every term is looked for in every prose text of every page
+def _casefolded(surface: str) -> str:
+    return surface.casefold()
 
 
 def _term_pattern(surface: str) -> str:

@@ -1,3 +1,4 @@
+import dataclasses
 import difflib
 import json
 import re
@@ -301,6 +302,20 @@ def test_each_chart_states_the_numbers_of_its_table(site, language, texts):
         assert text in description
         assert any(text in (line or "") for line in shown)
     assert svg.get("role") == "img"
+
+
+def test_a_chart_is_drawn_again_when_its_indicator_changes_and_not_otherwise(site):
+    """Charts are kept between builds (the preview rebuilds at each save): a changed value must
+    show, and an unchanged indicator reuses its chart whatever plan object it comes from."""
+    plan, _, _ = site
+    indicator = next(indicator for indicator in plan.indicators if HtmlText(Formatter("en", plan)).chart(indicator))
+    again = build_plan(load_plan(MINIMAL).data)
+    assert HtmlText(Formatter("en", again)).chart(next(i for i in again.indicators if i.id == indicator.id)) is \
+        HtmlText(Formatter("en", plan)).chart(indicator)
+    first = indicator.values[0]
+    changed = dataclasses.replace(indicator, values=(dataclasses.replace(first, value=first.value + 7),) + indicator.values[1:])
+    before, after = (HtmlText(Formatter("en", plan)).chart(each) for each in (indicator, changed))
+    assert before != after and Formatter("en", plan).quantity(first.value + 7, indicator.unit) in after
 
 
 def test_roadmap_has_every_action_and_initiative_with_headers_and_spans(site):

@@ -55,3 +55,9 @@ def test_a_header_is_its_text_with_markup_and_spacing_removed():
 
 def test_a_table_without_a_header_row_gets_no_labels():
     assert labels("<tbody><tr><th scope=\"row\">A</th><td>1</td></tr></tbody>") == [None, None]
+
+
+def test_a_header_cell_without_its_end_tag_ends_where_the_next_cell_starts():
+    rows = ('<thead><tr><th scope="col">Item<th scope="col" title="a > b">Size</tr></thead>'
+            '<tbody><tr><th scope="row">A<td>1</tbody>')
+    assert labels(rows)[-1] == "Size: "
