@@ -1,6 +1,6 @@
 """What every language's site gets once the engine has built it: markup fixes where no theme
 block reaches (Material's base template, and the table of contents the engine derives from
-headings), then the Japanese search.
+headings), the theme's own stylesheets and scripts minified, then the Japanese search.
 
 A pass over the files written rather than MkDocs hooks, so that it does not depend on the engine
 running them: ProperDocs does, Zensical silently runs none.
@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import rjsmin
+import tinycss2
+from tinycss2.ast import WhitespaceToken
 
 from .markup import mark_japanese
 from .search import install as install_japanese_search
@@ -25,17 +29,54 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+a
 _TOC_LINK = re.compile(r'(<a href="#[^"]*" class="md-nav__link">)(.*?)(</a>)', re.DOTALL)
 
 
-def finish(site: Path, language: str) -> None:
-    """Finish the pages of ``language`` built into ``site``. Only pages that change are written:
-    after the preview's rebuild of some pages, the others are finished already and keep their
-    timestamps (MkDocs's next dirty build compares them)."""
+def finish(site: Path, language: str, theme: Path | None = None) -> None:
+    """Finish the pages of ``language`` built into ``site``, and the stylesheets and scripts of
+    the ``theme`` folder (its custom_dir) that the engine copied. Only files that change are
+    written: after the preview's rebuild of some pages, the others are finished already and keep
+    their timestamps (MkDocs's next dirty build compares them)."""
     for page in _pages(site, language):
-        html = page.read_bytes().decode("utf-8")  # bytes: line endings stay as written
-        finished = finish_page(html, language)
-        if finished != html:
-            page.write_bytes(finished.encode("utf-8"))
+        _rewrite(page, lambda html: finish_page(html, language))
+    for asset in own_assets(site, theme):
+        _rewrite(asset, MINIFIERS[asset.suffix])
     if language == "ja":  # Japanese has no spaces between words: see planpub/search.py
         install_japanese_search(site)
+
+
+def _rewrite(file: Path, change) -> None:
+    text = file.read_bytes().decode("utf-8")  # bytes: line endings stay as written
+    changed = change(text)
+    if changed != text:
+        file.write_bytes(changed.encode("utf-8"))
+
+
+def minify_css(css: str) -> str:
+    """The stylesheet without its comments and with each run of white space made one space. No
+    space is removed: in a selector one can be a combinator (".wrap :is(th, td)" is not
+    ".wrap:is(th, td)", which a full minifier tried here wrote)."""
+    return tinycss2.serialize(_one_space(tinycss2.parse_component_value_list(css, skip_comments=True)))
+
+
+def _one_space(nodes: list) -> list:
+    for node in nodes:
+        if isinstance(node, WhitespaceToken):
+            node.value = " "
+        for inner in (getattr(node, "content", None), getattr(node, "arguments", None)):
+            if isinstance(inner, list):
+                _one_space(inner)
+    return nodes
+
+
+# The theme's own files are written to be read, with comments that say why; every page loads them,
+# and on a phone each kilobyte counts (bench/weight.py). Material's own come minified already.
+MINIFIERS = {".css": minify_css, ".js": rjsmin.jsmin}
+
+
+def own_assets(site: Path, theme: Path | None) -> list[Path]:
+    """The theme's stylesheets and scripts as the engine copied them into ``site``."""
+    if theme is None:
+        return []
+    return [site / source.relative_to(theme) for source in sorted(theme.rglob("*"))
+            if source.suffix in MINIFIERS and (site / source.relative_to(theme)).is_file()]
 
 
 def finish_page(html: str, language: str) -> str:

@@ -176,7 +176,7 @@ def build_language(language: str, config_file: Path, dirty: bool = False) -> Non
     problems = [message for message in logged if not (dirty and DIRTY_BUILD_NOTICE in message)]
     if problems:
         raise SiteBuildError(f"MkDocs could not build the {language} site:\n" + "\n".join(problems))
-    finish(Path(config.site_dir), language)
+    finish(Path(config.site_dir), language, Path(config.theme.custom_dir) if config.theme.custom_dir else None)
 
 
 DIRTY_BUILD_NOTICE = "A 'dirty' build is being performed"

@@ -56,3 +56,21 @@ def test_the_root_language_leaves_the_other_languages_folders_to_their_own_build
     post_build.finish(tmp_path, "ja")
     assert (tmp_path / "index.html").read_text(encoding="utf-8") != CHECKBOXES
     assert (tmp_path / "en/index.html").read_text(encoding="utf-8") == CHECKBOXES
+
+
+def test_the_theme_s_own_stylesheets_and_scripts_are_minified_and_nothing_else(tmp_path):
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    write(theme, "assets/stylesheets/plan.css", "/* why */\n.plan-a {\n  color: red;\n}\n.wrap :is(th, td) { display: block }\n")
+    write(theme, "assets/javascripts/a11y.js", "// why\nconst answer = 42;  /* the answer */\nwindow.answer = answer;\n")
+    write(theme, "main.html", "<!-- a template: not copied as it is -->")
+    write(site, "assets/stylesheets/plan.css", (theme / "assets/stylesheets/plan.css").read_text(encoding="utf-8"))
+    write(site, "assets/javascripts/a11y.js", (theme / "assets/javascripts/a11y.js").read_text(encoding="utf-8"))
+    material = "/* Material's */\n.md-a { color: blue }\n"
+    write(site, "assets/stylesheets/main.0.min.css", material)
+    post_build.finish(site, "en", theme)
+    assert (site / "assets/stylesheets/plan.css").read_text(encoding="utf-8") == " .plan-a { color: red; } .wrap :is(th, td) { display: block } "
+    assert (site / "assets/javascripts/a11y.js").read_text(encoding="utf-8") == "const answer=42;window.answer=answer;"
+    assert (site / "assets/stylesheets/main.0.min.css").read_text(encoding="utf-8") == material
+    os.utime(site / "assets/stylesheets/plan.css", ns=(10**18, 10**18))
+    post_build.finish(site, "en", theme)  # minified already: left as it is
+    assert (site / "assets/stylesheets/plan.css").stat().st_mtime_ns == 10**18
