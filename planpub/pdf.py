@@ -216,7 +216,7 @@ def _withdraw_pdfua_claim(path: Path) -> None:
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
             del metadata["pdfuaid:part"]
-        pdf.save(path)
+        pdf.save(path, deterministic_id=True)  # the same PDF for the same plan, build after build
 
 
 @dataclass(frozen=True)

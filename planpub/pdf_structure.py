@@ -328,4 +328,4 @@ def conform(path: Path, targets: dict[str, str], wording: LinkWording) -> None:
             _mark_page(pdf, page, index, lambda owner: owner.objgen in reachable, parents, language)
         tree.root.ParentTree = Dictionary(Nums=Array([item for number, value in sorted(parents.items())
                                                       if value is not None for item in (number, value)]))
-        pdf.save(path)
+        pdf.save(path, deterministic_id=True)  # the same PDF for the same plan, build after build
