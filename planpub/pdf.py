@@ -17,7 +17,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from html import unescape
 from pathlib import Path
@@ -33,7 +33,9 @@ from .model import Plan
 from .page_types import PAGE_TYPES
 from .html_text import HtmlText
 from .page_contexts import MARKS, Sources
+from .pdf_structure import LinkWording, conform
 from .render import page_body, page_context, template_environment
+from .strings import ui_strings
 from .urls import LANGUAGES, PDF_NAMES, Page, Urls
 from .workers import worker_pool
 
@@ -88,6 +90,30 @@ def _internal_links(html: str, page: Page, printed: set[str]) -> str:
     return re.sub(r'(\sid|\saria-labelledby)="([^"]+)"', prefixed, html)
 
 
+# An address printed in the text (a source's website): up to a space, a tag, a bracket or an
+# entity other than the escaped underscore and ampersand, without a full stop or comma after it.
+PRINTED_URL = re.compile(r"https?://(?:[^\s<>()\"'&]|&#95;|&amp;)+(?<![.,;:])")
+
+
+def _clickable_urls(html: str) -> str:
+    """Addresses printed in the text become links to themselves (class print-url: print.css does
+    not print their address a second time); those already inside a link stay as they are."""
+
+    def link(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(0)
+        return f'<a class="print-url" href="{match.group(0)}">{match.group(0)}</a>'
+
+    return re.sub(rf"(<a\b.*?</a>|<[^>]*>)|{PRINTED_URL.pattern}", link, html, flags=re.S)
+
+
+def _headings_at_depth(html: str, depth: int) -> str:
+    """A page's headings, each starting at h1, moved down by the page's depth in the plan, so that
+    the one document's heading levels follow its outline (a chapter's title is an h2, its item's an
+    h4, the item's "Purpose" an h5); there is no level below h6."""
+    return re.sub(r"<(/?)h([1-6])\b", lambda match: f"<{match.group(1)}h{min(int(match.group(2)) + depth - 1, 6)}", html)
+
+
 def _referenced_ids_only(html: str) -> str:
     """The document without the ids that no link or label refers to. WeasyPrint treats every id
     as a link target and, page by page, checks each against all the ids and page-number
@@ -113,8 +139,9 @@ def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> l
         context = page_context(formatter, page, sources)
         context["h"].explain(MARKS)  # the print edition gives what the marks mean once, before its first page
         body = page_body(environment, template, context)
-        html = _internal_links(_markdown(body), page, paths)
-        result.append(PrintedPage(page, slug(page.path), _depth(urls, page), Markup(html)))
+        depth = _depth(urls, page)
+        html = _headings_at_depth(_clickable_urls(_internal_links(_markdown(body), page, paths)), depth)
+        result.append(PrintedPage(page, slug(page.path), depth, Markup(html)))
     return result
 
 
@@ -150,10 +177,53 @@ class _Advisories(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def link_targets(html: str) -> dict[str, str]:
+    """What each internal link of the document leads to, by the id it names: a page's title (its
+    section's first heading) or the heading, term or note itself; long texts are cut short."""
+    import tinyhtml5
+
+    referenced = set(re.findall(r'href="#([^"]+)"', html))
+    targets = {}
+    for element in tinyhtml5.parse(html, namespace_html_elements=False).iter():
+        if element.get("id") in referenced:
+            heading = next((child for child in element.iter() if child.tag in HEADINGS), element) if element.tag == "section" else element
+            text = heading.get("data-bookmark-label") or " ".join("".join(heading.itertext()).split())
+            targets[element.get("id")] = text if len(text) <= 60 else text[:59] + "…"
+    return targets
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def link_wording(html: str) -> LinkWording:
+    strings = ui_strings(re.search(r'<html lang="([^"]+)"', html).group(1))
+    return LinkWording(strings["print_link_internal"], strings["print_link_external"])
+
+
+def pdfua_failures(path: Path) -> list[str]:
+    """What the PDF/UA-1 checker (page-validation, which passes veraPDF's test corpus; veraPDF itself
+    is a Java application from a registry this project does not reach) finds wrong, rule by rule."""
+    from page import validate_pdf
+
+    report = validate_pdf(path, profile="ua1")
+    return [f"{failure.rule_id} ({report.checks.failed} failed checks in all): {failure.message}"
+            for failure in report.failures]
+
+
+def _withdraw_pdfua_claim(path: Path) -> None:
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
+            del metadata["pdfuaid:part"]
+        pdf.save(path, deterministic_id=True)  # the same PDF for the same plan, build after build
+
+
 @dataclass(frozen=True)
 class PrintCheck:
     problems: list[str]  # the PDF must not be published: content off the page, glyphs missing
     advisories: list[str]  # WeasyPrint's warnings, once each
+    pdfua_failures: list[str] = field(default_factory=list)  # the PDF then does not claim PDF/UA-1
 
 
 def write_pdf(html: str, content_dir: Path, out: Path) -> PrintCheck:
@@ -171,7 +241,11 @@ def write_pdf(html: str, content_dir: Path, out: Path) -> PrintCheck:
         document.write_pdf(out, pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(advisories)
-    return PrintCheck(problems, list(dict.fromkeys(advisories.messages)))
+    conform(out, link_targets(html), link_wording(html))
+    failures = pdfua_failures(out)
+    if failures:  # the PDF claims PDF/UA-1 only when the checker finds it holds
+        _withdraw_pdfua_claim(out)
+    return PrintCheck(problems, list(dict.fromkeys(advisories.messages)), failures)
 
 
 def _font_file(family: str) -> str:
@@ -248,4 +322,6 @@ def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> Pdfs
         for path in paths.values():
             path.unlink(missing_ok=True)
         raise PrintError("The PDF layout has problems:\n" + "\n".join(problems))
-    return Pdfs(paths, advisories(checks))
+    withdrawn = [f"{language}: the PDF does not claim PDF/UA-1, which it does not meet: {failure}"
+                 for language, check in checks.items() for failure in check.pdfua_failures]
+    return Pdfs(paths, advisories(checks) + withdrawn)

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from planpub.pdf import PrintError, advisories, build_pdfs, print_html, write_pdf
+from planpub.pdf import PrintError, advisories, build_pdfs, pdfua_failures, print_html, write_pdf
 from planpub.formatting import Formatter
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
 from tests.conftest import PROJECT
@@ -196,3 +196,63 @@ def test_without_the_japanese_fonts_no_pdf_is_written_and_the_install_command_is
     with pytest.raises(PrintError, match="apt-get install -y fonts-noto-cjk"):
         build_pdfs(real_plan, urls, PROJECT / "content", tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_each_pages_headings_start_at_its_depth_and_every_header_cell_has_a_scope(real_plan, urls):
+    html = print_html(real_plan, urls, PROJECT / "content", "ja")
+    for level, section in re.findall(r'class="print-page [^"]* print-level-(\d)">\s*(.*?)</section>', html, flags=re.S):
+        assert re.match(r"<h(\d)", section).group(1) == level
+    assert not re.search(r"<th(?=[\s>])(?![^>]*\sscope=)", html)
+
+
+def test_printed_addresses_are_links(real_plan, urls):
+    html = print_html(real_plan, urls, PROJECT / "content", "en")
+    text = re.sub(r"<a\b.*?</a>|<[^>]*>", " ", html, flags=re.S)
+    assert "https://" not in text
+    assert len(re.findall(r'<a class="print-url" href="https://', html)) >= 14
+
+
+@pytest.fixture(scope="module")
+def opened(pdf_paths):
+    import pikepdf
+
+    documents = {language: pikepdf.open(path) for language, path in pdf_paths.items()}
+    yield documents
+    for document in documents.values():
+        document.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdf_claims_pdf_ua_1_and_the_checker_finds_it_holds(pdf_paths, opened, language):
+    failures = pdfua_failures(pdf_paths[language])
+    assert failures == [], "\n".join(failures)
+    assert opened[language].open_metadata()["pdfuaid:part"] == "1"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_table_element_per_table_with_scoped_headers_and_one_annotation_per_link(opened, real_plan, urls, language):
+    from tests.test_pdf_structure import annotations, of_role
+
+    pdf = opened[language]
+    html = print_html(real_plan, urls, PROJECT / "content", language)
+    tables = of_role(pdf, "/Table")
+    assert len(tables) == html.count("<table")
+    assert all(of_role_kids(table) != {"/Caption"} for table in tables)
+    assert all("/Scope" in cell.A for cell in of_role(pdf, "/TH"))
+    links = annotations(pdf)
+    parents = dict(zip(list(pdf.Root.StructTreeRoot.ParentTree.Nums)[::2], list(pdf.Root.StructTreeRoot.ParentTree.Nums)[1::2]))
+    assert all(parents[int(link.StructParent)].S == "/Link" for link in links)
+    assert len({int(link.StructParent) for link in links}) == len(links)
+    assert not [str(link.Contents) for link in links if str(link.Contents).startswith("page-")]
+    assert len([link for link in links if "/A" in link]) >= 14  # the printed addresses
+
+
+def of_role_kids(element) -> set[str]:
+    return {str(kid.S) for kid in element.K if hasattr(kid, "get") and "/S" in kid}
+
+
+def test_japanese_names_in_the_english_pdf_have_their_language(opened):
+    from tests.test_pdf_structure import elements
+
+    marked = [element for element in elements(opened["en"].Root.StructTreeRoot) if "/Lang" in element]
+    assert len(marked) > 500 and {str(element.Lang) for element in marked} == {"ja"}
