@@ -462,7 +462,8 @@ def _texts(nodes: Nodes) -> Iterator[tuple[Path_, dict]]:
 
 def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     terminology = _get(data, "terminology")
-    terminology = [t for t in terminology or [] if isinstance(t, dict) and isinstance(t.get("ja"), str)]
+    terminology = [(("terminology", index), entry) for index, entry in enumerate(terminology if isinstance(terminology, list) else [])
+                   if isinstance(entry, dict) and isinstance(entry.get("ja"), str) and isinstance(entry.get("en"), str)]
     for path, text in _texts(nodes):
         english = text.get("en")
         pending = text.get("translation") == "pending"
@@ -474,19 +475,53 @@ def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagno
             if isinstance(text.get(language), str):
                 for target in disallowed_links(text[language]):
                     yield source.diagnostic("unsafe-link", path + (language,), message("unsafe-link", target=target))
-        if isinstance(english, str):
+        if isinstance(english, str):  # a pending translation has nothing to check yet
             yield from _terminology_problems(text, path, terminology, source)
 
 
 def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnostic]:
     lowered = text["en"].lower()
-    for entry in terminology:
-        if entry["ja"] not in text["ja"]:
+    spans = {entry["ja"]: _spans(text["ja"], entry["ja"]) for _, entry in terminology}
+    quoted = _quoted_in_english(text)
+    for entry_path, entry in terminology:
+        if not spans[entry["ja"]]:
             continue
-        avoid = entry.get("avoid")
-        for variant in avoid if isinstance(avoid, list) else []:
-            if isinstance(variant, str) and variant.lower() in lowered:
+        for variant in _strings(entry.get("avoid")):
+            if variant.lower() in lowered:
                 yield source.diagnostic("terminology", path + ("en",), message("terminology", ja=entry["ja"], en=entry["en"], found=variant))
+        if entry.get("by_context") or not _stands_alone(entry["ja"], spans, quoted):
+            continue
+        if not any(form.lower() in lowered for form in (entry["en"], *_strings(entry.get("variants")))):
+            yield source.diagnostic("terminology-missing", path + ("en",), message(
+                "terminology-missing", ja=entry["ja"], en=entry["en"], line=source.position(entry_path)[0],
+                japanese=_excerpt(text["ja"]), english=_excerpt(text["en"])))
+
+
+def _strings(values: Any) -> list[str]:
+    return [value for value in values if isinstance(value, str)] if isinstance(values, list) else []
+
+
+def _spans(text: str, term: str) -> list[tuple[int, int]]:
+    return [(found.start(), found.end()) for found in re.finditer(re.escape(term), text)]
+
+
+def _quoted_in_english(text: dict) -> list[tuple[int, int]]:
+    """The Japanese quotations (「…」) that the English gives in Japanese too, as editorial notes
+    quote the draft: the term in them is the draft's, not a word to translate."""
+    return [(found.start(), found.end()) for found in re.finditer(r"「[^「」]*」", text["ja"]) if found.group() in text["en"]]
+
+
+def _stands_alone(term: str, spans: dict[str, list[tuple[int, int]]], quoted: list[tuple[int, int]]) -> bool:
+    """Whether the term occurs outside every longer listed term and every quotation the English
+    keeps: 区 in 区民 is the entry 区民's, not the entry 区's."""
+    covering = quoted + [span for other, found in spans.items() if len(other) > len(term) and term in other for span in found]
+    return any(not any(start <= own_start and own_end <= end for start, end in covering) for own_start, own_end in spans[term])
+
+
+def _excerpt(text: str, most: int = 160) -> str:
+    """A text on one line, shortened: a diagnostic is one line of a terminal or a log."""
+    line = " ".join(text.split())
+    return line if len(line) <= most else line[:most - 1] + "…"
 
 
 def glossary_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:

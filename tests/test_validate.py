@@ -186,7 +186,52 @@ def test_a_note_mark_in_a_title_is_placed_by_title_marks_after_words_of_the_titl
 
 def test_terminology_variant_is_reported(variant):
     path, text = variant(("summary: {ja: 柱の説明。, en: About the pillar.}", "summary: {ja: 改革の柱の説明。, en: About the reform column.}"))
+    assert [code for code, _, _ in problems(path)] == ["terminology", "terminology-missing"]
+
+
+def _summary(ja: str, en: str, *entries: str):
+    """The fixture's pillar summary replaced, and terminology entries added after its one entry."""
+    return (("summary: {ja: 柱の説明。, en: About the pillar.}", f"summary: {{ja: {ja}, en: {en}}}"),
+            ("  - {ja: 改革の柱,", "".join(f"  - {entry}\n" for entry in entries) + "  - {ja: 改革の柱,"))
+
+
+def test_missing_rendering_names_the_entry_the_field_and_both_texts(variant):
+    path, text = variant(*_summary("改革の柱の説明。", "About the first column."))
+    diagnostic, = validate(load_plan(path))
+    assert (diagnostic.code, diagnostic.severity) == ("terminology-missing", Severity.WARNING)
+    assert (diagnostic.line, diagnostic.path) == (line_of(text, "summary: {ja: 改革の柱の説明"), "pillars[pillar-1].summary.en")
+    assert f"line {line_of(text, '- {ja: 改革の柱,')}" in diagnostic.message
+    assert all(words in diagnostic.message for words in ("'reform pillar'", "改革の柱の説明。", "About the first column."))
+
+
+@pytest.mark.parametrize("english", ["Reform Pillars in short.", "About a pillar of reform."])
+def test_rendering_counts_in_any_capitalization_and_in_a_listed_variant(variant, english):
+    path, _ = variant(*_summary("改革の柱の説明。", english))
+    assert problems(path) == []
+
+
+def test_term_inside_a_longer_listed_term_counts_for_the_longer_one(variant):
+    path, _ = variant(*_summary("改革の柱立ての説明。", "About the pillar structure.", "{ja: 改革の柱立て, en: pillar structure}"))
+    assert problems(path) == []
+
+
+def test_quotation_the_english_gives_in_japanese_is_not_checked(variant):
+    path, _ = variant(*_summary("原文は「改革の柱」となっている。", "The source reads 「改革の柱」."))
+    assert problems(path) == []
+    path, _ = variant(*_summary("原文は「改革の柱」となっている。", "The source reads a word for pillar."))
+    assert [code for code, _, _ in problems(path)] == ["terminology-missing"]
+
+
+def test_word_rendered_by_context_is_only_checked_for_avoid(variant):
+    path, _ = variant(*_summary("柱を推進する。", "The City advances the pillar.", "{ja: 推進, en: promote, by_context: true, avoid: [propel]}"))
+    assert problems(path) == []
+    path, _ = variant(*_summary("柱を推進する。", "The City propels the pillar.", "{ja: 推進, en: promote, by_context: true, avoid: [propel]}"))
     assert [code for code, _, _ in problems(path)] == ["terminology"]
+
+
+def test_pending_translation_is_not_a_terminology_finding(variant):
+    path, _ = variant(("summary: {ja: 柱の説明。, en: About the pillar.}", "summary: {ja: 改革の柱の説明。, translation: pending}"))
+    assert problems(path) == []
 
 
 def test_every_problem_is_reported_in_one_run(variant):
