@@ -54,6 +54,7 @@ CIRCLE_RADIUS = 5
 SQUARE_SIDE = 9
 DIAMOND_RADIUS = 7
 MARKER_GAP = 3  # between a marker and its value's text
+HALO = "#fff"  # under each value's text, so that a line it crosses does not strike it through; the site's CSS gives its own background colour
 GRID_STYLE = 'stroke="#8c8c8c" stroke-opacity="0.5" stroke-width="1"'  # grey reads on light and dark
 DASHES = "6 4"
 ELLIPSIS = "…"
@@ -247,8 +248,13 @@ class _Box:
         return _Box(self.left + shift, self.top, self.right + shift, self.bottom)
 
 
+def _line(size: float) -> float:
+    """From one line's baseline to the next at this size: the title's lines, larger, are further apart."""
+    return LINE * size / FONT
+
+
 def _text_height(lines: int, size: float) -> float:
-    return (lines - 1) * LINE + (ASCENT + DESCENT) * size
+    return (lines - 1) * _line(size) + (ASCENT + DESCENT) * size
 
 
 def _text_box(lines: list[str], left: float, top: float, size: float = FONT, widen: float = 1.0) -> _Box:
@@ -263,7 +269,7 @@ def _text(lines: list[str], box: _Box, size: float = FONT, attributes: str = "")
     start = f'<text x="{x}" y="{_n(baseline)}"{size_attribute}{attributes}>'
     if len(lines) == 1:
         return start + _esc(lines[0]) + "</text>"
-    spans = (f'<tspan x="{x}" y="{_n(baseline + i * LINE)}">{_esc(line)}</tspan>' for i, line in enumerate(lines))
+    spans = (f'<tspan x="{x}" y="{_n(baseline + i * _line(size))}">{_esc(line)}</tspan>' for i, line in enumerate(lines))
     return start + "".join(spans) + "</text>"
 
 
@@ -509,8 +515,8 @@ def _years(spec: ChartSpec, frame: _Frame, sheet: _Sheet) -> float:
 
 def _target_line(spec: ChartSpec, frame: _Frame, sheet: _Sheet) -> None:
     """The dashed target line across the plot, and the diamond at the target's year, which text keeps off.
-    A value's text crosses the line only where it has no other place near its point: the page's CSS
-    gives the values a halo of the background colour for that."""
+    A value's text crosses the line only where it has no other place near its point: a box of the
+    background colour under each value's text (the halo) keeps it legible."""
     target = _target(spec)
     if target is None:
         return
@@ -586,7 +592,7 @@ def _values(spec: ChartSpec, frame: _Frame, sheet: _Sheet, stacked: int) -> bool
     The target's value tries under the line first when the data ends above it ("or less" targets)."""
     target = _target(spec)
     data_above_target = target is not None and _data(spec)[-1].value >= target.value
-    texts = []
+    texts, halo = [], []
     for point in ([target] if target else []) + _data(spec):  # the target's first: it answers "was it met?"
         width = _text_em(point.text) * FONT
         below_first = point.kind == "target" and data_above_target
@@ -595,6 +601,12 @@ def _values(spec: ChartSpec, frame: _Frame, sheet: _Sheet, stacked: int) -> bool
         if box is None:
             return False
         texts.append(_text([point.text], box))
+        halo.append(_rect(box))
         sheet.boxes.append(box)
-    sheet.draw(f'<g class="plan-chart-values">{"".join(texts)}</g>')
+    sheet.draw(f'<g class="plan-chart-halo" fill="{HALO}">{"".join(halo)}</g><g class="plan-chart-values">{"".join(texts)}</g>')
     return True
+
+
+def _rect(box: _Box) -> str:
+    return f'<rect x="{_n(box.left)}" y="{_n(box.top)}" width="{_n(box.right - box.left)}" height="{_n(box.bottom - box.top)}"/>'
+

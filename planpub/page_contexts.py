@@ -124,15 +124,20 @@ class Recorded:
     as_of: date
 
 
+def progress_recorded(entity: Item | Initiative) -> bool:
+    """Whether a status is recorded for the item or initiative, or for one of its actions."""
+    return bool(entity.progress) or any(action.progress for action in getattr(entity, "actions", ()))
+
+
 def recorded_progress(plan: Plan) -> Recorded:
     entities = (*plan.items, *plan.initiatives)
-    return Recorded(sum(1 for entity in entities if entity.progress), len(entities), plan.metadata.revised)
+    return Recorded(sum(1 for entity in entities if progress_recorded(entity)), len(entities), plan.metadata.revised)
 
 
 # Every template may call these by name.
 TEMPLATE_FUNCTIONS = {function.__name__: function for function in (
     cells_by_year, values_in, value_years, shared_target_year, notes_for, marks_of, marks_in, roadmap_filters,
-    progress_groups, progress_by_year, latest_progress, recorded_progress,
+    progress_groups, progress_by_year, latest_progress, progress_recorded, recorded_progress,
 )}
 
 

@@ -98,6 +98,14 @@ def _referenced_ids_only(html: str) -> str:
     return re.sub(r'\sid="([^"]+)"', lambda match: match.group(0) if match.group(1) in referenced else "", html)
 
 
+def _chart_font(html: str) -> str:
+    """The charts in the body text's font. WeasyPrint draws an inline SVG apart from the page's
+    CSS, so its text would take the system's sans-serif (DejaVu Sans, wider, of another design),
+    where a browser gives it the page's font; the charts' text estimates hold for both."""
+    return html.replace('<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart"',
+                        f'<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart" font-family="{FONTS[0]}"')
+
+
 def _markdown(text: str) -> str:
     return markdown.markdown(text, extensions=["attr_list", "toc"], output_format="html")
 
@@ -112,6 +120,7 @@ def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> l
         template = "print/front.md.j2" if page.kind == "home" else PAGE_TYPES[page.kind].template
         context = page_context(formatter, page, sources)
         context["h"].explain(MARKS)  # the print edition gives what the marks mean once, before its first page
+        context["print_edition"] = True
         body = page_body(environment, template, context)
         html = _internal_links(_markdown(body), page, paths)
         result.append(PrintedPage(page, slug(page.path), _depth(urls, page), Markup(html)))
@@ -127,7 +136,7 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
               for printed in pages}
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
     document = environment.get_template("print/document.html.j2").render(l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, made=made)
-    return _referenced_ids_only(document)
+    return _chart_font(_referenced_ids_only(document))
 
 
 def missing_fonts() -> list[str]:

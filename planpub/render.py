@@ -141,6 +141,7 @@ def page_context(formatter: Formatter, page: Page, sources: Sources) -> dict[str
     own = PAGE_TYPES[page.kind].context.of(page, sources)
     return {"l": formatter, "h": h, "to": to, "plan": sources.plan, "page": page, "edition_notes": page_notes(page, sources),
             "pdf_size": sources.downloads.pdf_sizes.get(formatter.language) if sources.downloads else None,
+            "print_edition": False,  # the print edition (pdf.py) says what only print can say
             **{field.name: getattr(own, field.name) for field in fields(own)}}
 
 
