@@ -9,6 +9,7 @@ template may call by name (TEMPLATE_FUNCTIONS).
 from __future__ import annotations
 
 from dataclasses import dataclass, make_dataclass
+from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -201,6 +202,14 @@ class Sources:
     urls: Urls
     report: Any = None  # accessibility.Report, for the accessibility pages
     downloads: Any = None  # render.Downloads: what the build wrote beside the pages
+
+    @cached_property
+    def note_numbers(self) -> dict[str, int]:
+        """Each editorial note's number: the notes counted in the order the pages show them (the
+        site's order, which the print edition keeps), then any that no page shows."""
+        shown = [page_note.note.id for page in self.urls.pages for page_note in page_notes(page, self)]
+        ordered = dict.fromkeys(shown + [note.id for note in self.plan.editorial_notes])
+        return {note_id: number for number, note_id in enumerate(ordered, start=1)}
 
 
 @dataclass(frozen=True)
@@ -398,11 +407,13 @@ def _set_out_in(group: IndicatorGroup, subjects: tuple[Any, ...], urls: Urls) ->
 
 @dataclass(frozen=True)
 class EditorialNotesContext:
+    notes: tuple[EditorialNote, ...]  # by number: in the order of the pages they are about
     about: dict[str, Page | None]  # the page of what each note is about; None for the plan as a whole
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> EditorialNotesContext:
-        return cls({note.id: getattr(sources.urls.location(note.target_id), "page", None) for note in sources.plan.editorial_notes})
+        notes = sorted(sources.plan.editorial_notes, key=lambda note: sources.note_numbers[note.id])
+        return cls(tuple(notes), {note.id: getattr(sources.urls.location(note.target_id), "page", None) for note in notes})
 
 
 @dataclass(frozen=True)

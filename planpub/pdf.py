@@ -177,10 +177,16 @@ def write_pdf(html: str, content_dir: Path, out: Path) -> PrintCheck:
             stylesheets=[CSS(filename=str(content_dir / "print" / "print.css"))], pdf_variant="pdf/ua-1")
         problems = _overflowing(document) + missing_glyphs(html)
         out.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(out, pdf_variant="pdf/ua-1")
+        document.write_pdf(out, pdf_variant="pdf/ua-1", finisher=_opens_with_bookmarks)
     finally:
         logger.removeHandler(advisories)
     return PrintCheck(problems, list(dict.fromkeys(advisories.messages)))
+
+
+def _opens_with_bookmarks(document, pdf) -> None:
+    """A reader opens the PDF with its bookmarks (the outline) shown beside the first page, the
+    way into a long document; WeasyPrint writes the outline but does not ask for it to be shown."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
 
 
 def _font_file(family: str) -> str:
