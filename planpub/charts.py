@@ -54,7 +54,6 @@ CIRCLE_RADIUS = 5
 SQUARE_SIDE = 9
 DIAMOND_RADIUS = 7
 MARKER_GAP = 3  # between a marker and its value's text
-HALO = "#fff"  # under each value's text, so that a line it crosses does not strike it through; the site's CSS gives its own background colour
 GRID_STYLE = 'stroke="#8c8c8c" stroke-opacity="0.5" stroke-width="1"'  # grey reads on light and dark
 DASHES = "6 4"
 ELLIPSIS = "…"
@@ -515,8 +514,8 @@ def _years(spec: ChartSpec, frame: _Frame, sheet: _Sheet) -> float:
 
 def _target_line(spec: ChartSpec, frame: _Frame, sheet: _Sheet) -> None:
     """The dashed target line across the plot, and the diamond at the target's year, which text keeps off.
-    A value's text crosses the line only where it has no other place near its point: a box of the
-    background colour under each value's text (the halo) keeps it legible."""
+    A value's text crosses the line only where it has no other place near its point: the page's CSS
+    gives the values a halo of the background colour for that (the print edition its own, pdf.py)."""
     target = _target(spec)
     if target is None:
         return
@@ -592,7 +591,7 @@ def _values(spec: ChartSpec, frame: _Frame, sheet: _Sheet, stacked: int) -> bool
     The target's value tries under the line first when the data ends above it ("or less" targets)."""
     target = _target(spec)
     data_above_target = target is not None and _data(spec)[-1].value >= target.value
-    texts, halo = [], []
+    texts = []
     for point in ([target] if target else []) + _data(spec):  # the target's first: it answers "was it met?"
         width = _text_em(point.text) * FONT
         below_first = point.kind == "target" and data_above_target
@@ -601,12 +600,6 @@ def _values(spec: ChartSpec, frame: _Frame, sheet: _Sheet, stacked: int) -> bool
         if box is None:
             return False
         texts.append(_text([point.text], box))
-        halo.append(_rect(box))
         sheet.boxes.append(box)
-    sheet.draw(f'<g class="plan-chart-halo" fill="{HALO}">{"".join(halo)}</g><g class="plan-chart-values">{"".join(texts)}</g>')
+    sheet.draw(f'<g class="plan-chart-values">{"".join(texts)}</g>')
     return True
-
-
-def _rect(box: _Box) -> str:
-    return f'<rect x="{_n(box.left)}" y="{_n(box.top)}" width="{_n(box.right - box.left)}" height="{_n(box.bottom - box.top)}"/>'
-

@@ -98,12 +98,20 @@ def _referenced_ids_only(html: str) -> str:
     return re.sub(r'\sid="([^"]+)"', lambda match: match.group(0) if match.group(1) in referenced else "", html)
 
 
-def _chart_font(html: str) -> str:
-    """The charts in the body text's font. WeasyPrint draws an inline SVG apart from the page's
-    CSS, so its text would take the system's sans-serif (DejaVu Sans, wider, of another design),
-    where a browser gives it the page's font; the charts' text estimates hold for both."""
-    return html.replace('<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart"',
-                        f'<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart" font-family="{FONTS[0]}"')
+CHART_START = '<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart"'
+CHART_HALO = "#fff"  # the paper's colour
+VALUES = re.compile(r'<g class="plan-chart-values">.*?</g>', re.S)
+
+
+def _print_charts(html: str) -> str:
+    """The charts as the site shows them. WeasyPrint draws an inline SVG apart from the page's CSS:
+    its text would take the system's sans-serif (DejaVu Sans, wider, of another design) where a
+    browser gives it the page's font, so it takes the body text's (the charts' text estimates
+    hold for both); and the site's halo under each value's text (paint-order, which WeasyPrint's
+    SVG lacks) is drawn as the same texts in a thick outline of the paper's colour, under them."""
+    halo = f'<g class="plan-chart-halo" fill="{CHART_HALO}" stroke="{CHART_HALO}" stroke-width="4" stroke-linejoin="round">'
+    html = html.replace(CHART_START, f'{CHART_START} font-family="{FONTS[0]}"')
+    return VALUES.sub(lambda values: halo + values[0].removeprefix('<g class="plan-chart-values">') + values[0], html)
 
 
 def _markdown(text: str) -> str:
@@ -136,7 +144,7 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
               for printed in pages}
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
     document = environment.get_template("print/document.html.j2").render(l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, made=made)
-    return _chart_font(_referenced_ids_only(document))
+    return _print_charts(_referenced_ids_only(document))
 
 
 def missing_fonts() -> list[str]:

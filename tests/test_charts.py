@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from planpub.charts import ASCENT, BOLD, DESCENT, FONT, HALO, VIEW_WIDTH, ChartSpec, Point, _text_em, _wrap, chart_svg, chartable
+from planpub.charts import ASCENT, BOLD, DESCENT, FONT, VIEW_WIDTH, ChartSpec, Point, _text_em, _wrap, chart_svg, chartable
 
 SVG = "{http://www.w3.org/2000/svg}"
 LABELS = {"baseline": "Baseline", "result": "Result", "target": "Target"}
@@ -149,20 +149,10 @@ def test_baseline_is_a_hollow_circle_and_results_are_filled_squares():
     assert len(squares) == 2 and all(square.get("fill") is None for square in squares)  # filled with currentColor
 
 
-def test_nothing_is_coloured_but_the_light_grey_gridlines_and_the_halo_of_the_background():
+def test_nothing_is_coloured_but_the_light_grey_gridlines():
     svg = str(chart_svg(spec(40, 45, target=60)))
     colours = set(re.findall(r'(?:fill|stroke)="([^"]+)"', svg))
-    assert colours <= {"currentColor", "none", "#8c8c8c", HALO}
-
-
-def test_every_value_has_a_halo_under_it_so_that_a_line_it_crosses_stays_behind_it():
-    """WeasyPrint's SVG has no paint-order: the halo is a box, drawn just before the values."""
-    root = parse(spec(97.06, 96.27, years=[2019, 2020], target=96, target_year=2025))
-    children = list(root)
-    halo, values = group(root, "plan-chart-halo"), group(root, "plan-chart-values")
-    assert children.index(values) == children.index(halo) + 1
-    for rect, text in zip(halo, values, strict=True):
-        assert float(rect.get("x")) == float(text.get("x")) and float(rect.get("y")) < float(text.get("y"))
+    assert colours <= {"currentColor", "none", "#8c8c8c"}
 
 
 def test_hostile_text_is_shown_as_text_and_never_becomes_markup():
