@@ -247,8 +247,13 @@ class _Box:
         return _Box(self.left + shift, self.top, self.right + shift, self.bottom)
 
 
+def _line(size: float) -> float:
+    """From one line's baseline to the next at this size: the title's lines, larger, are further apart."""
+    return LINE * size / FONT
+
+
 def _text_height(lines: int, size: float) -> float:
-    return (lines - 1) * LINE + (ASCENT + DESCENT) * size
+    return (lines - 1) * _line(size) + (ASCENT + DESCENT) * size
 
 
 def _text_box(lines: list[str], left: float, top: float, size: float = FONT, widen: float = 1.0) -> _Box:
@@ -263,7 +268,7 @@ def _text(lines: list[str], box: _Box, size: float = FONT, attributes: str = "")
     start = f'<text x="{x}" y="{_n(baseline)}"{size_attribute}{attributes}>'
     if len(lines) == 1:
         return start + _esc(lines[0]) + "</text>"
-    spans = (f'<tspan x="{x}" y="{_n(baseline + i * LINE)}">{_esc(line)}</tspan>' for i, line in enumerate(lines))
+    spans = (f'<tspan x="{x}" y="{_n(baseline + i * _line(size))}">{_esc(line)}</tspan>' for i, line in enumerate(lines))
     return start + "".join(spans) + "</text>"
 
 
@@ -510,7 +515,7 @@ def _years(spec: ChartSpec, frame: _Frame, sheet: _Sheet) -> float:
 def _target_line(spec: ChartSpec, frame: _Frame, sheet: _Sheet) -> None:
     """The dashed target line across the plot, and the diamond at the target's year, which text keeps off.
     A value's text crosses the line only where it has no other place near its point: the page's CSS
-    gives the values a halo of the background colour for that."""
+    gives the values a halo of the background colour for that (the print edition its own, pdf.py)."""
     target = _target(spec)
     if target is None:
         return

@@ -60,6 +60,14 @@ def fiscal_span(start: int, end: int, language: str) -> str:
     return f"{fiscal_year(start, language)}{separator}{fiscal_year(end, language)}"
 
 
+def calendar_year(year: int, language: str) -> str:
+    """A calendar year without its month: 2022 → 令和4（2022） / 2022. A year in which the era
+    changed (2019, 1989) has no one era name, and is written as the Western year alone."""
+    if language != "ja" or era_month(year, 1)[:2] != era_month(year, 12)[:2]:
+        return str(year)
+    return f"{era_month(year, 1)}（{year}）"
+
+
 def calendar_month(year: int, month: int, language: str) -> str:
     """(1985, 12) → 昭和60（1985）年12月 / December 1985."""
     if language == "ja":

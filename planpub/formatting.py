@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .collation import KANA_ROWS, LETTERS, english_key, initial_anchor, kana_initial, letter_initial, reading_key
-from .fiscal import MONTHS, calendar_date, calendar_month, fiscal_span, fiscal_year, fiscal_year_short
+from .fiscal import calendar_date, calendar_month, calendar_year, fiscal_span, fiscal_year, fiscal_year_short
 from .model import Indicator, Plan, Target, Text, Unit, When
 from .numbers import decimal_text
 from .strings import ui_strings
@@ -165,11 +165,13 @@ class Formatter:
         return calendar_date(day, self.language, weekday)
 
     def issued(self) -> str:
+        """The draft's date, as precise as the draft gives it, written like every other date."""
         issued = self.plan.metadata.issued
         if issued.month is None:
-            return self.ui("issued_year_only", year=issued.year)
-        key = "issued_day" if issued.day else "issued_month"
-        return self.ui(key, year=issued.year, month=issued.month, day=issued.day, month_name=MONTHS[issued.month - 1])
+            return self.ui("issued_year_only", year=calendar_year(issued.year, self.language))
+        if issued.day is None:
+            return calendar_month(issued.year, issued.month, self.language)
+        return self.day(date(issued.year, issued.month, issued.day))
 
     def quantity(self, value: float, unit: Unit) -> str:
         """A value in its unit, the same way for every value, target and result: "0件", "3件"."""

@@ -98,12 +98,37 @@ def mark_japanese(html: str) -> Markup:
 
 
 _LINK_OPEN = re.compile(r"<a[\s>]", re.IGNORECASE)
+# Quotation marks as prose HTML has them (markdown-it escapes the straight double quote).
+_QUOTE = re.compile(r"([「『“」』”]|&quot;|&#34;)")
+_OPENING, _CLOSING = "「『“", "」』”"
+
+
+class _Quotations:
+    """Whether the text read so far is inside a quotation, as its quotation marks open and close."""
+
+    def __init__(self) -> None:
+        self.open = 0
+        self.straight = False  # inside "…" written with straight quotes, which open and close alike
+
+    def passes(self, mark: str) -> None:
+        if mark in _OPENING:
+            self.open += 1
+        elif mark in _CLOSING:
+            self.open = max(0, self.open - 1)
+        else:
+            self.straight = not self.straight
+
+    @property
+    def inside(self) -> bool:
+        return self.open > 0 or self.straight
 
 
 def link_terms(html: str, terms: list[tuple[str, str]], linked: set[str], ignore_case: bool = False) -> Markup:
     """Link the first occurrence of each glossary term in ``html`` not yet in ``linked`` (the
     terms already linked on this page, updated here). ``terms`` are (surface text, href), longest
-    first so that 純資産比率 wins over 純資産. Text inside links is left alone."""
+    first so that 純資産比率 wins over 純資産. Text inside links is left alone, and so is text
+    inside quotations (「…」, "…"): a quotation is given as it was written, and the print edition
+    would put a page number after the term, inside it."""
     # Only the terms the text contains go into the pattern: a long alternation is slow to run.
     text = str(html).casefold() if ignore_case else str(html)
     wanted = [(surface, href) for surface, href in terms
@@ -113,12 +138,18 @@ def link_terms(html: str, terms: list[tuple[str, str]], linked: set[str], ignore
     pattern = re.compile("|".join(_term_pattern(surface) for surface, _ in wanted), re.IGNORECASE if ignore_case else 0)
     hrefs = {surface: href for surface, href in wanted}
     parts = _TAG.split(str(html))
-    depth = 0
+    depth, quotations = 0, _Quotations()
     for index, part in enumerate(parts):
         if index % 2:  # a tag
             depth += 1 if _LINK_OPEN.match(part) else -1 if part.lower().startswith("</a") else 0
-        elif depth == 0:
-            parts[index] = pattern.sub(lambda match: _term_link(match[0], hrefs, linked), part)
+            continue
+        pieces = _QUOTE.split(part)  # text and, at odd indexes, the quotation marks in it
+        for position, piece in enumerate(pieces):
+            if position % 2:
+                quotations.passes(piece)
+            elif depth == 0 and not quotations.inside:
+                pieces[position] = pattern.sub(lambda match: _term_link(match[0], hrefs, linked), piece)
+        parts[index] = "".join(pieces)
     return Markup("".join(parts))
 
 

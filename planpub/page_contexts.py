@@ -9,6 +9,7 @@ template may call by name (TEMPLATE_FUNCTIONS).
 from __future__ import annotations
 
 from dataclasses import dataclass, make_dataclass
+from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -124,15 +125,20 @@ class Recorded:
     as_of: date
 
 
+def progress_recorded(entity: Item | Initiative) -> bool:
+    """Whether a status is recorded for the item or initiative, or for one of its actions."""
+    return bool(entity.progress) or any(action.progress for action in getattr(entity, "actions", ()))
+
+
 def recorded_progress(plan: Plan) -> Recorded:
     entities = (*plan.items, *plan.initiatives)
-    return Recorded(sum(1 for entity in entities if entity.progress), len(entities), plan.metadata.revised)
+    return Recorded(sum(1 for entity in entities if progress_recorded(entity)), len(entities), plan.metadata.revised)
 
 
 # Every template may call these by name.
 TEMPLATE_FUNCTIONS = {function.__name__: function for function in (
     cells_by_year, values_in, value_years, shared_target_year, notes_for, marks_of, marks_in, roadmap_filters,
-    progress_groups, progress_by_year, latest_progress, recorded_progress,
+    progress_groups, progress_by_year, latest_progress, progress_recorded, recorded_progress,
 )}
 
 
@@ -196,6 +202,14 @@ class Sources:
     urls: Urls
     report: Any = None  # accessibility.Report, for the accessibility pages
     downloads: Any = None  # render.Downloads: what the build wrote beside the pages
+
+    @cached_property
+    def note_numbers(self) -> dict[str, int]:
+        """Each editorial note's number: the notes counted in the order the pages show them (the
+        site's order, which the print edition keeps), then any that no page shows."""
+        shown = [page_note.note.id for page in self.urls.pages for page_note in page_notes(page, self)]
+        ordered = dict.fromkeys(shown + [note.id for note in self.plan.editorial_notes])
+        return {note_id: number for number, note_id in enumerate(ordered, start=1)}
 
 
 @dataclass(frozen=True)
@@ -393,11 +407,13 @@ def _set_out_in(group: IndicatorGroup, subjects: tuple[Any, ...], urls: Urls) ->
 
 @dataclass(frozen=True)
 class EditorialNotesContext:
+    notes: tuple[EditorialNote, ...]  # by number: in the order of the pages they are about
     about: dict[str, Page | None]  # the page of what each note is about; None for the plan as a whole
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> EditorialNotesContext:
-        return cls({note.id: getattr(sources.urls.location(note.target_id), "page", None) for note in sources.plan.editorial_notes})
+        notes = sorted(sources.plan.editorial_notes, key=lambda note: sources.note_numbers[note.id])
+        return cls(tuple(notes), {note.id: getattr(sources.urls.location(note.target_id), "page", None) for note in notes})
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,22 @@ def _referenced_ids_only(html: str) -> str:
     return re.sub(r'\sid="([^"]+)"', lambda match: match.group(0) if match.group(1) in referenced else "", html)
 
 
+CHART_START = '<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart"'
+CHART_HALO = "#fff"  # the paper's colour
+VALUES = re.compile(r'<g class="plan-chart-values">.*?</g>', re.S)
+
+
+def _print_charts(html: str) -> str:
+    """The charts as the site shows them. WeasyPrint draws an inline SVG apart from the page's CSS:
+    its text would take the system's sans-serif (DejaVu Sans, wider, of another design) where a
+    browser gives it the page's font, so it takes the body text's (the charts' text estimates
+    hold for both); and the site's halo under each value's text (paint-order, which WeasyPrint's
+    SVG lacks) is drawn as the same texts in a thick outline of the paper's colour, under them."""
+    halo = f'<g class="plan-chart-halo" fill="{CHART_HALO}" stroke="{CHART_HALO}" stroke-width="4" stroke-linejoin="round">'
+    html = html.replace(CHART_START, f'{CHART_START} font-family="{FONTS[0]}"')
+    return VALUES.sub(lambda values: halo + values[0].removeprefix('<g class="plan-chart-values">') + values[0], html)
+
+
 def _markdown(text: str) -> str:
     return markdown.markdown(text, extensions=["attr_list", "toc"], output_format="html")
 
@@ -138,6 +154,7 @@ def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> l
         template = "print/front.md.j2" if page.kind == "home" else PAGE_TYPES[page.kind].template
         context = page_context(formatter, page, sources)
         context["h"].explain(MARKS)  # the print edition gives what the marks mean once, before its first page
+        context["print_edition"] = True
         body = page_body(environment, template, context)
         depth = _depth(urls, page)
         html = _headings_at_depth(_clickable_urls(_internal_links(_markdown(body), page, paths)), depth)
@@ -154,7 +171,7 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
               for printed in pages}
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
     document = environment.get_template("print/document.html.j2").render(l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, made=made)
-    return _referenced_ids_only(document)
+    return _print_charts(_referenced_ids_only(document))
 
 
 def missing_fonts() -> list[str]:
@@ -238,7 +255,7 @@ def write_pdf(html: str, content_dir: Path, out: Path) -> PrintCheck:
             stylesheets=[CSS(filename=str(content_dir / "print" / "print.css"))], pdf_variant="pdf/ua-1")
         problems = _overflowing(document) + missing_glyphs(html)
         out.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(out, pdf_variant="pdf/ua-1")
+        document.write_pdf(out, pdf_variant="pdf/ua-1", finisher=_opens_with_bookmarks)
     finally:
         logger.removeHandler(advisories)
     conform(out, link_targets(html), link_wording(html))
@@ -246,6 +263,12 @@ def write_pdf(html: str, content_dir: Path, out: Path) -> PrintCheck:
     if failures:  # the PDF claims PDF/UA-1 only when the checker finds it holds
         _withdraw_pdfua_claim(out)
     return PrintCheck(problems, list(dict.fromkeys(advisories.messages)), failures)
+
+
+def _opens_with_bookmarks(document, pdf) -> None:
+    """A reader opens the PDF with its bookmarks (the outline) shown beside the first page, the
+    way into a long document; WeasyPrint writes the outline but does not ask for it to be shown."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
 
 
 def _font_file(family: str) -> str:

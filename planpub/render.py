@@ -140,7 +140,9 @@ def page_context(formatter: Formatter, page: Page, sources: Sources) -> dict[str
     h = HtmlText(formatter, None if page.kind == "glossary" else to.href)  # the glossary links no term to itself
     own = PAGE_TYPES[page.kind].context.of(page, sources)
     return {"l": formatter, "h": h, "to": to, "plan": sources.plan, "page": page, "edition_notes": page_notes(page, sources),
+            "note_numbers": sources.note_numbers,
             "pdf_size": sources.downloads.pdf_sizes.get(formatter.language) if sources.downloads else None,
+            "print_edition": False,  # the print edition (pdf.py) says what only print can say
             **{field.name: getattr(own, field.name) for field in fields(own)}}
 
 

@@ -71,6 +71,15 @@ def test_first_use_of_each_term_links_to_the_glossary_and_longest_term_wins():
     assert link_terms("<p>DX again</p>", terms, linked) == "<p>DX again</p>"  # once per page
 
 
+def test_a_quotation_is_left_as_written_and_the_term_is_linked_where_the_text_uses_it_next():
+    terms = [("2040年問題", "g#2040"), ("DX", "g#dx")]
+    html = link_terms("<p>いわゆる「2040年問題」は、2040年問題として</p>", terms, set())
+    assert html == '<p>いわゆる「2040年問題」は、<a class="plan-term-link" href="g#2040">2040年問題</a>として</p>'
+    quoted = "<p>the &quot;DX plan&quot;, “DX”, 『「DX」とDX』</p>"
+    assert link_terms(quoted, terms, set()) == quoted
+    assert link_terms("<p>「DX」, DX</p>", terms, set()) == '<p>「DX」, <a class="plan-term-link" href="g#dx">DX</a></p>'
+
+
 def test_terms_inside_links_stay_as_they_are_and_english_ignores_case():
     terms = [("segment analysis", "g#s")]
     assert link_terms('<p><a href="x">segment analysis</a></p>', terms, set()) == '<p><a href="x">segment analysis</a></p>'

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 import subprocess
 from collections import Counter
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from planpub.pdf import PrintError, advisories, build_pdfs, pdfua_failures, print_html, write_pdf
+from planpub.pdf import CHART_HALO, PrintError, advisories, build_pdfs, pdfua_failures, print_html, write_pdf
 from planpub.formatting import Formatter
+from planpub.page_contexts import progress_recorded
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
 from tests.conftest import PROJECT
 
@@ -129,6 +131,11 @@ def test_the_pdf_is_tagged_titled_in_its_language_with_an_outline(pdf_paths, rea
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pdf_opens_with_its_bookmarks_shown(pdf_paths, language):
+    assert PdfReader(pdf_paths[language]).trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_font_is_embedded(pdf_paths, language):
     fonts = subprocess.run(["pdffonts", str(pdf_paths[language])], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
@@ -164,6 +171,119 @@ def test_print_html_links_and_labels_resolve_inside_the_document_and_every_id_is
     assert sorted(set(ids) - links - labels) == []  # WeasyPrint's cost grows with the square of the ids
     assert labels and all(identifier.startswith("page-") for identifier in labels)  # prefixed like the ids
     assert not re.search(r'href="(?!#|https?:|mailto:|tel:)', html)  # no link to a web page of the site
+
+
+@pytest.fixture(scope="module")
+def print_htmls(real_plan, urls):
+    return {language: print_html(real_plan, urls, PROJECT / "content", language) for language in LANGUAGES}
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: without tags, the charts' SVG source and the head."""
+    body = re.sub(r"<svg\b.*?</svg>", " ", html.split("<body>", 1)[1], flags=re.S)
+    return unescape(re.sub(r"<[^>]*>", "", body))
+
+
+# Interface strings that speak of the site (its pages, search, filters, data records): the print
+# edition says what print can say instead.
+SITE_ONLY_KEYS = ("progress_none", "about_source", "about_translation", "page_info", "last_revised", "search_task",
+                  "roadmap_filter", "roadmap_filter_status", "record_link", "progress_where_published", "progress_overview_more")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_print_edition_has_no_wording_of_the_site(print_htmls, real_plan, language):
+    text, l10n = visible_text(print_htmls[language]), Formatter(language, real_plan)
+    for key in SITE_ONLY_KEYS:
+        assert not re.search(wording(l10n.ui(key)), text), key
+
+
+def wording(string: str) -> str:
+    """A pattern of an interface string with any values in its placeholders."""
+    return r"[^\n]*?".join(map(re.escape, re.split(r"\{[^}]*\}", string)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_print_edition_says_once_how_many_statuses_are_recorded(print_htmls, real_plan, language):
+    l10n, html = Formatter(language, real_plan), print_htmls[language]
+    assert len(re.findall(wording(l10n.ui("print_progress_recorded")), visible_text(html))) == 1
+    headings = html.count(f">{l10n.ui('progress_heading')}</h2>")
+    assert headings == sum(1 for entity in (*real_plan.items, *real_plan.initiatives) if progress_recorded(entity))
+
+
+QUOTATIONS = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”|(?:&quot;|&#34;)(?:(?!&quot;|&#34;|</p>).)*(?:&quot;|&#34;)", re.S)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_glossary_link_inside_a_quotation(print_htmls, language):
+    linked = [quotation for quotation in QUOTATIONS.findall(print_htmls[language]) if "plan-term-link" in quotation]
+    assert linked == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_editorial_notes_are_numbered_in_page_order(print_htmls, real_plan, language):
+    l10n, html = Formatter(language, real_plan), print_htmls[language]
+    listed = html[html.index('<dl class="plan-editorial-list">'):]
+    label = re.escape(l10n.ui("editorial_note_number", number="@")).replace("@", r"(\d+)")
+    assert [int(n) for n in re.findall(rf'<dt id="[^"]+">{label} ', listed)] == list(range(1, len(real_plan.editorial_notes) + 1))
+    full = re.escape(l10n.ui("edition_note_full", number="@")).replace("@", r"(\d+)")
+    referred = [int(n) for n in re.findall(full, html[:html.index('<dl class="plan-editorial-list">')])]
+    assert referred and referred == sorted(referred)  # the pages refer to them in order
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_cover_dates_the_draft_and_this_edition_like_the_rest_of_the_document(print_htmls, real_plan, language):
+    html, l10n, meta = print_htmls[language], Formatter(language, real_plan), real_plan.metadata
+    cover = visible_text(html[:html.index("</section>")] + "</section>")
+    assert l10n.ui("print_draft_issued", date=l10n.issued()) in cover
+    assert l10n.ui("print_edition_revised", date=l10n.day(meta.revised)) in cover
+    assert l10n.ui("last_revised") not in cover
+    if language == "ja":
+        assert re.findall(r"(?<!（)\d{4}年", cover) == []  # every year with its era: 令和4（2022）年
+
+
+def chart_text_boxes(html: str, monkeypatch) -> list[list[tuple[str, tuple[float, float, float, float], float]]]:
+    """Every chart of the print HTML laid out and drawn by WeasyPrint as in the PDF (80 mm wide):
+    per chart, each text's (text, (x, y, width, height) in the chart's units, the chart's width).
+    The boxes are WeasyPrint's own, recorded as it draws each <text> and <tspan>."""
+    import weasyprint.svg
+    from weasyprint import HTML
+
+    charts = re.findall(r"<svg\b.*?</svg>", html, flags=re.S)
+    drawn: dict[int, list] = {}
+    draw_text = weasyprint.svg.text
+
+    def recording(svg, node, font_size):
+        draw_text(svg, node, font_size)
+        box = getattr(node, "text_bounding_box", None)
+        if node.text and box and box[0] != float("inf") and node.get("stroke") != CHART_HALO:  # not the halo under a text
+            drawn.setdefault(id(svg), []).append((node.text, box, svg.inner_width))
+
+    monkeypatch.setattr(weasyprint.svg, "text", recording)  # draw_node tells text nodes by this function
+    for tag in ("text", "tspan"):
+        monkeypatch.setitem(weasyprint.svg.TAGS, tag, recording)
+    document = "".join(f'<div style="width: 80mm">{chart}</div>' for chart in charts)
+    HTML(string=f"<!doctype html><html><body>{document}</body></html>").write_pdf()
+    assert len(drawn) == len(charts)
+    return list(drawn.values())
+
+
+def test_every_value_of_a_printed_chart_has_the_halo_the_site_gives_it(print_htmls):
+    """The site's CSS draws it with paint-order, which WeasyPrint's SVG lacks: the print edition
+    draws the values' texts once more under them, outlined in the paper's colour."""
+    html = print_htmls["en"]
+    halos = re.findall(r'<g class="plan-chart-halo"[^>]*>(.*?)</g><g class="plan-chart-values">(.*?)</g>', html)
+    assert halos and len(halos) == html.count('<g class="plan-chart-values">')
+    assert all(halo == values for halo, values in halos)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_text_of_a_printed_chart_meets_another_or_leaves_the_chart(print_htmls, language, monkeypatch):
+    for texts in chart_text_boxes(print_htmls[language], monkeypatch):
+        for index, (text, (x, y, width, height), chart_width) in enumerate(texts):
+            assert 0 <= x and x + width <= chart_width, f"{texts[0][0]}: {text} is cut off"
+            for other, (x2, y2, width2, height2), _ in texts[index + 1:]:
+                apart = x + width <= x2 or x2 + width2 <= x or y + height <= y2 or y2 + height2 <= y
+                assert apart, f"{texts[0][0]}: {text} meets {other}"
 
 
 def test_a_table_wider_than_the_page_is_a_failure(tmp_path):

@@ -462,17 +462,19 @@ def test_editorial_notes_follow_the_page_content_under_a_counted_disclosure(site
     """A page's own content comes first; the notes about it follow, closed under a summary that
     counts them, each as its sentence for readers with a link to the full note."""
     plan, _, rendered = site
-    for language, summary, full in (("ja", "この版についての注記（2件）", "注記の全文"), ("en", "Notes on this edition (2)", "Full note")):
+    for language, summary, full in (("ja", "この版についての注記（2件）", "編集注{}の全文"), ("en", "Notes on this edition (2)", "Full text of note {}")):
         item = rendered[language].files["items/01/index.md"]
         notes = item[item.index('<details class="plan-edition-notes">'):item.index("</details>")]
         assert item.index("<details") > item.index("{ #progress }") and item.index("</details>") < item.index('<div class="plan-page-info">')
         assert f"<summary>{summary}</summary>" in notes
-        for note in plan.notes_about("item-01") + plan.notes_about("item-01-action-1"):
+        for number, note in enumerate(plan.notes_about("item-01") + plan.notes_about("item-01-action-1"), start=1):  # the first in page order
             assert getattr(note.for_readers, language) in notes and getattr(note.text, language) not in item
-            assert f'<a href="../../editorial-notes/#{note.id}">{full}</a>' in notes
+            assert f'<a href="../../editorial-notes/#{note.id}">{full.format(number)}</a>' in notes
         assert '<a href="#item-01-action-1">' in notes  # a note about a part of the page says which
     notes_page = rendered["en"].files["editorial-notes/index.md"]
     assert all(note.for_readers.en in notes_page for note in plan.editorial_notes)
+    numbers = [int(number) for number in re.findall(r'<dt id="[^"]+">Note (\d+) ', notes_page)]
+    assert numbers == list(range(1, len(plan.editorial_notes) + 1))  # numbered, in the order of the pages
     assert '<dd><p class="plan-editorial-list__for-readers">' in notes_page
 
 
