@@ -175,6 +175,17 @@ def _table_words(html: str) -> str:
     return re.sub(r"(<t[hd]\b[^>]*>)([^<\s（）()]{2,10})(</t[hd]>)", r'\1<span class="print-word">\2</span>\3', html)
 
 
+def _groups_kept_whole(html: str) -> str:
+    """In a table of row groups (the 体系 tables: a viewpoint's items under its label), the rows
+    after a group's first are marked to stay on its page: a group is not parted from its label,
+    which WeasyPrint prints only once, on the page where the group starts."""
+
+    def body(match: re.Match) -> str:
+        return re.sub(r'<tr>(?!\s*<th scope="rowgroup")', '<tr class="print-group-continues">', match.group(0))
+
+    return re.sub(r"<tbody>(?:(?!</tbody>).)*scope=\"rowgroup\".*?</tbody>", body, html, flags=re.S)
+
+
 def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     """The whole plan as one HTML document for WeasyPrint."""
     pages = printed_pages(plan, urls, content_dir, language)
@@ -186,7 +197,7 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
     document = environment.get_template("print/document.html.j2").render(
         l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, heads=heads, made=made)
-    return _referenced_ids_only(_table_words(_superscripts(document)))
+    return _referenced_ids_only(_groups_kept_whole(_table_words(_superscripts(document))))
 
 
 def missing_fonts() -> list[str]:
@@ -384,11 +395,15 @@ def _overflowing(document) -> list[str]:
 @dataclass(frozen=True)
 class Pdfs:
     paths: dict[str, Path]  # by language
-    advisories: list[str]  # WeasyPrint's warnings, each once for both languages, for the caller to show
+    advisories: list[str]  # WeasyPrint's warnings, each once for both languages, and layout faults, for the caller to show
 
 
 def advisories(checks: dict[str, PrintCheck]) -> list[str]:
     return [f"WeasyPrint: {advisory}" for advisory in dict.fromkeys(message for check in checks.values() for message in check.advisories)]
+
+
+def layout_warnings(checks: dict[str, PrintCheck]) -> list[str]:
+    return [f"PDF layout ({language}): {fault}" for language, check in checks.items() for fault in check.faults]
 
 
 def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> Pdfs:
@@ -407,4 +422,4 @@ def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> Pdfs
         for path in paths.values():
             path.unlink(missing_ok=True)
         raise PrintError("The PDF layout has problems:\n" + "\n".join(problems))
-    return Pdfs(paths, advisories(checks))
+    return Pdfs(paths, advisories(checks) + layout_warnings(checks))
