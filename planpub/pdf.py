@@ -149,21 +149,27 @@ def running_heads(l: Formatter, page: Page) -> dict[str, str]:
     return {}
 
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾"
-_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
+def _in_text(html: str, pattern: re.Pattern, replace) -> str:
+    """The document with ``pattern`` replaced in its text only: not in tags or attributes, and
+    not in charts (SVG has no <sup> or <span class>)."""
+    parts = re.split(r"(<svg\b.*?</svg>)", html, flags=re.S)
+    return "".join(part if part.startswith("<svg") else
+                   re.sub(r">[^<]+<", lambda text: pattern.sub(replace, text.group(0)), part) for part in parts)
+
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
 
 
 def _superscripts(html: str) -> str:
     """Superscript digits quoted from the draft (「記号⁵」) as <sup> with ordinary digits: the
-    print fonts have no glyphs for them, and another font's stood out. Only in text, and not in
-    charts (SVG has no <sup>)."""
-    plain = str.maketrans(SUPERSCRIPTS, "0123456789()")
+    print fonts have no glyphs for them, and another font's stood out."""
+    return _in_text(html, re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾]+"), lambda run: f"<sup>{run.group(0).translate(SUPERSCRIPTS)}</sup>")
 
-    def in_text(match: re.Match) -> str:
-        return _SUPERSCRIPT_RUN.sub(lambda run: f"<sup>{run.group(0).translate(plain)}</sup>", match.group(0))
 
-    parts = re.split(r"(<svg\b.*?</svg>)", html, flags=re.S)
-    return "".join(part if part.startswith("<svg") else re.sub(r">[^<]+<", in_text, part) for part in parts)
+def _addresses(html: str) -> str:
+    """Web addresses in the text keep their scheme and host on one line: a line may break
+    before an address or inside its path, never just after 「(https://」."""
+    return _in_text(html, re.compile(r"https?://[^/\s<>()]+/?"), lambda start: f'<span class="print-word">{start.group(0)}</span>')
 
 
 def _table_words(html: str) -> str:
@@ -197,7 +203,12 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
     document = environment.get_template("print/document.html.j2").render(
         l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, heads=heads, made=made)
-    return _referenced_ids_only(_groups_kept_whole(_table_words(_superscripts(document))))
+    return _referenced_ids_only(typeset(document))
+
+
+def typeset(html: str) -> str:
+    """The document's text and tables made ready for the page (see each step)."""
+    return _groups_kept_whole(_table_words(_addresses(_superscripts(html))))
 
 
 def missing_fonts() -> list[str]:
