@@ -181,6 +181,15 @@ def _table_words(html: str) -> str:
     return re.sub(r"(<t[hd]\b[^>]*>)([^<\s（）()]{2,10})(</t[hd]>)", r'\1<span class="print-word">\2</span>\3', html)
 
 
+WORD_JOINER = "\u2060"  # no line break here; draws nothing and is left out of the PDF's text
+
+
+def _years_whole(html: str) -> str:
+    """「年度」 in tables is never split across lines (「（2016）年／度」 in a year's column)."""
+    return re.sub(r"<table\b.*?</table>", lambda table: _in_text(table.group(0), re.compile("年度"), "年" + WORD_JOINER + "度"),
+                  html, flags=re.S)
+
+
 def _groups_kept_whole(html: str) -> str:
     """In a table of row groups (the 体系 tables: a viewpoint's items under its label), the rows
     after a group's first are marked to stay on its page: a group is not parted from its label,
@@ -208,7 +217,7 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
 
 def typeset(html: str) -> str:
     """The document's text and tables made ready for the page (see each step)."""
-    return _groups_kept_whole(_table_words(_addresses(_superscripts(html))))
+    return _groups_kept_whole(_years_whole(_table_words(_addresses(_superscripts(html)))))
 
 
 def missing_fonts() -> list[str]:
@@ -308,12 +317,12 @@ def _classes(box) -> set[str]:
     return set(box.element.get("class", "").split()) if box.element is not None else set()
 
 
-_LEADS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "thead"}  # what must not end a page
+_LEADS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "thead", "dt"}  # what must not end a page
 
 
 def stranded_headings(document) -> list[str]:
-    """Headings, breadcrumbs under a heading, table captions and header rows that end their
-    page: what they introduce starts on the next one."""
+    """Headings, breadcrumbs under a heading, table captions and header rows, glossary terms
+    that end their page: what they introduce starts on the next one."""
     from weasyprint.formatting_structure.boxes import LineBox
 
     problems = []

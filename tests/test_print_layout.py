@@ -68,10 +68,12 @@ def test_text_too_small_for_residents_is_found():
 
 def test_typeset_marks_superscripts_words_addresses_and_row_groups_in_text_only():
     html = typeset('<p title="注⁵">記号¹³⁾ (https://www.soumu.go.jp/main/a.pdf)</p><svg><text>⁵</text></svg>'
-                   '<table><tbody><tr><th scope="rowgroup">柱</th><td>継続</td></tr><tr><td>次の行の長い説明の文章</td></tr></tbody></table>')
+                   '<table><tbody><tr><th scope="rowgroup">柱</th><td>継続</td></tr><tr><td>次の行の長い説明の文章</td></tr>'
+                   '<tr><td data-label="年度">令和4（2022）年度</td></tr></tbody></table><p>令和4年度</p>')
     assert '<p title="注⁵">記号<sup>13)</sup> (<span class="print-word">https://www.soumu.go.jp/</span>main/a.pdf)</p>' in html
     assert "<svg><text>⁵</text></svg>" in html
     assert '<td><span class="print-word">継続</span></td></tr><tr class="print-group-continues"><td>次の行の長い説明の文章</td>' in html
+    assert '<td data-label="年度">令和4（2022）年\u2060度</td>' in html and "<p>令和4年度</p>" in html  # 「年度」 whole in tables
 
 
 def test_a_running_head_is_shortened_to_one_line():
