@@ -162,6 +162,89 @@ def printed_pages(plan: Plan, urls: Urls, content_dir: Path, language: str) -> l
     return result
 
 
+RUNNING_HEAD_EMS = {"part": 13, "chapter": 46}  # what one line of each running head holds, in ems
+
+
+def _ems(text: str) -> float:
+    return sum(1 if unicodedata.east_asian_width(character) in ("W", "F", "A") else 0.6 for character in text)
+
+
+def shortened(text: str, ems: float) -> str:
+    """The text, cut at a word with an ellipsis if it is wider than ``ems``."""
+    if _ems(text) <= ems:
+        return text
+    while _ems(text + "…") > ems:
+        text = text[:-1]
+    cut = text.rsplit(" ", 1)[0] if " " in text and text.isascii() else text
+    return cut.rstrip(" ,:;") + "…"
+
+
+def running_heads(l: Formatter, page: Page) -> dict[str, str]:
+    """What a page sets the running heads to: a part gives its label (第1編, Part 1) and clears
+    the chapter; a chapter gives its title; the back matter gives its own title."""
+    if page.kind == "part":
+        return {"part": l.label("part", page.subject), "chapter": ""}
+    if page.kind in ("chapter", "appendices"):
+        return {"chapter": shortened(l.page_title(page), RUNNING_HEAD_EMS["chapter"])}
+    if page.kind in ("glossary", "editorial_notes", "about"):
+        return {"part": shortened(l.page_title(page), RUNNING_HEAD_EMS["part"]), "chapter": ""}
+    if page.kind == "home":
+        return {"part": "", "chapter": ""}
+    return {}
+
+
+def _in_text(html: str, pattern: re.Pattern, replace) -> str:
+    """The document with ``pattern`` replaced in its text only: not in tags or attributes, and
+    not in charts (SVG has no <sup> or <span class>)."""
+    parts = re.split(r"(<svg\b.*?</svg>)", html, flags=re.S)
+    return "".join(part if part.startswith("<svg") else
+                   re.sub(r">[^<]+<", lambda text: pattern.sub(replace, text.group(0)), part) for part in parts)
+
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
+
+
+def _superscripts(html: str) -> str:
+    """Superscript digits quoted from the draft (「記号⁵」) as <sup> with ordinary digits: the
+    print fonts have no glyphs for them, and another font's stood out."""
+    return _in_text(html, re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾]+"), lambda run: f"<sup>{run.group(0).translate(SUPERSCRIPTS)}</sup>")
+
+
+def _addresses(html: str) -> str:
+    """Web addresses in the text keep their scheme and host on one line: a line may break
+    before an address or inside its path, never just after 「(https://」."""
+    return _in_text(html, re.compile(r"https?://[^/\s<>()]+/?"), lambda start: f'<span class="print-word">{start.group(0)}</span>')
+
+
+def _table_words(html: str) -> str:
+    """Table cells that hold one short word (「達成状況」, 「54万円」, "FY2025") marked as a word
+    a line must not break, so that a column is at least as wide as such a word. Japanese is
+    otherwise broken between any two characters, which let a crowded table set its narrowest
+    column one character wide. (Longer texts keep their breaks: WeasyPrint finds no break
+    next to an unbreakable span inside a text, so marking words within it widened tables.)"""
+    return re.sub(r"(<t[hd]\b[^>]*>)([^<\s（）()]{2,10})(</t[hd]>)", r'\1<span class="print-word">\2</span>\3', html)
+
+
+WORD_JOINER = "\u2060"  # no line break here; draws nothing and is left out of the PDF's text
+
+
+def _years_whole(html: str) -> str:
+    """「年度」 in tables is never split across lines (「（2016）年／度」 in a year's column)."""
+    return re.sub(r"<table\b.*?</table>", lambda table: _in_text(table.group(0), re.compile("年度"), "年" + WORD_JOINER + "度"),
+                  html, flags=re.S)
+
+
+def _groups_kept_whole(html: str) -> str:
+    """In a table of row groups (the 体系 tables: a viewpoint's items under its label), the rows
+    after a group's first are marked to stay on its page: a group is not parted from its label,
+    which WeasyPrint prints only once, on the page where the group starts."""
+
+    def body(match: re.Match) -> str:
+        return re.sub(r'<tr>(?!\s*<th scope="rowgroup")', '<tr class="print-group-continues">', match.group(0))
+
+    return re.sub(r"<tbody>(?:(?!</tbody>).)*scope=\"rowgroup\".*?</tbody>", body, html, flags=re.S)
+
+
 def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     """The whole plan as one HTML document for WeasyPrint."""
     pages = printed_pages(plan, urls, content_dir, language)
@@ -169,9 +252,16 @@ def print_html(plan: Plan, urls: Urls, content_dir: Path, language: str) -> str:
     l = Formatter(language, plan)
     titles = {printed.slug: l.page_title(printed.page) if printed.page.kind != "home" else l.ui("print_front")
               for printed in pages}
+    heads = {printed.slug: running_heads(l, printed.page) for printed in pages}
     made = build_time(plan.metadata.revised).strftime(W3C_TIME)
-    document = environment.get_template("print/document.html.j2").render(l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, made=made)
-    return _print_charts(_referenced_ids_only(document))
+    document = environment.get_template("print/document.html.j2").render(
+        l=l, h=HtmlText(l), plan=plan, pages=pages, titles=titles, heads=heads, made=made)
+    return _print_charts(_referenced_ids_only(typeset(document)))
+
+
+def typeset(html: str) -> str:
+    """The document's text and tables made ready for the page (see each step)."""
+    return _groups_kept_whole(_years_whole(_table_words(_addresses(_superscripts(html)))))
 
 
 def missing_fonts() -> list[str]:
@@ -240,6 +330,7 @@ def _withdraw_pdfua_claim(path: Path) -> None:
 class PrintCheck:
     problems: list[str]  # the PDF must not be published: content off the page, glyphs missing
     advisories: list[str]  # WeasyPrint's warnings, once each
+    faults: list[str]  # a print designer's: stranded headings, columns too narrow, text too small
     pdfua_failures: list[str] = field(default_factory=list)  # the PDF then does not claim PDF/UA-1
 
 
@@ -262,13 +353,18 @@ def write_pdf(html: str, content_dir: Path, out: Path) -> PrintCheck:
     failures = pdfua_failures(out)
     if failures:  # the PDF claims PDF/UA-1 only when the checker finds it holds
         _withdraw_pdfua_claim(out)
-    return PrintCheck(problems, list(dict.fromkeys(advisories.messages)), failures)
+    return PrintCheck(problems, list(dict.fromkeys(advisories.messages)), layout_faults(document), failures)
 
 
 def _opens_with_bookmarks(document, pdf) -> None:
     """A reader opens the PDF with its bookmarks (the outline) shown beside the first page, the
     way into a long document; WeasyPrint writes the outline but does not ask for it to be shown."""
     pdf.catalog["PageMode"] = "/UseOutlines"
+
+
+def layout_faults(document) -> list[str]:
+    """What a print designer would send back, none a reason to withhold the PDF."""
+    return stranded_headings(document) + narrow_columns(document) + small_text(document)
 
 
 def _font_file(family: str) -> str:
@@ -304,6 +400,100 @@ def missing_glyphs(html: str) -> list[str]:
             for character in sorted(uncovered) if not _any_font_draws(character)]
 
 
+def _flow(box, ancestors=()):
+    """Every box of a page's main flow (the running heads left out), with its ancestors."""
+    from weasyprint.formatting_structure.boxes import MarginBox
+
+    for child in getattr(box, "children", ()):
+        if not isinstance(child, MarginBox) and not child.element_tag.endswith("::marker"):
+            yield child, ancestors
+            yield from _flow(child, (*ancestors, child))
+
+
+def _classes(box) -> set[str]:
+    return set(box.element.get("class", "").split()) if box.element is not None else set()
+
+
+_LEADS_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "thead", "dt"}  # what must not end a page
+
+
+def stranded_headings(document) -> list[str]:
+    """Headings, breadcrumbs under a heading, table captions and header rows, glossary terms
+    that end their page: what they introduce starts on the next one."""
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    problems = []
+    for number, page in enumerate(document.pages[:-1], start=1):
+        lines = [(box, ancestors) for box, ancestors in _flow(page._page_box) if isinstance(box, LineBox)]
+        if not lines:
+            continue
+        last, ancestors = lines[-1]
+        if any(box.element_tag in _LEADS_IN or "plan-context" in _classes(box) for box in ancestors):
+            problems.append(f"page {number}: “{_text(last)[:40]}” ends the page, apart from what it introduces")
+    return problems
+
+
+def _text(box) -> str:
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    return "".join(child.text for child, _ in _flow(box) if isinstance(child, TextBox)).strip()
+
+
+def narrow_columns(document) -> list[str]:
+    """Table cells narrower than a word of theirs: lines of one character each (「達／成」), or
+    a Latin word split across two lines."""
+    from weasyprint.formatting_structure.boxes import LineBox, TableCellBox
+
+    problems = []
+    for number, page in enumerate(document.pages, start=1):
+        for cell, _ in _flow(page._page_box):
+            if not isinstance(cell, TableCellBox):
+                continue
+            lines = [text for line, _ in _flow(cell) if isinstance(line, LineBox) and (text := _text(line))]
+            source = re.sub(r"\s+", " ", " ".join(cell.element.itertext()))  # a <br> parts words too
+            for before, after in zip(lines, lines[1:]):
+                if len(before) == len(after) == 1 or _split_word(before, after, source):
+                    problems.append(f"page {number}: a table column too narrow for “{before[-12:]}|{after[:12]}”")
+                    break
+    return list(dict.fromkeys(problems))
+
+
+def _split_word(before: str, after: str, source: str) -> bool:
+    """Whether two lines part inside a Latin word of the text (not at a space or hyphen)."""
+    latin = re.compile(r"[A-Za-z0-9]")
+    return bool(latin.match(before[-1]) and latin.match(after[0]) and before[-8:] + after[:8] in source)
+
+
+PT = 0.75  # points per CSS px
+SMALLEST = {"body": 10.5, "table": 9, "aside": 9}  # points: running text, tables, page references and marks
+
+
+def small_text(document) -> list[str]:
+    """Text smaller than a resident can read comfortably: running text under 10.5 pt, tables,
+    page references, notes and marks under 9 pt."""
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    problems = []
+    for number, page in enumerate(document.pages, start=1):
+        for box, ancestors in _flow(page._page_box):
+            if not isinstance(box, TextBox) or not box.text.strip():
+                continue
+            size = box.style["font_size"] * PT
+            if size < SMALLEST[_text_kind(box, ancestors)] - 0.05:
+                problems.append(f"page {number}: “{box.text.strip()[:30]}” is set in {size:.1f} pt")
+    return list(dict.fromkeys(problems))
+
+
+def _text_kind(box, ancestors) -> str:
+    tags = {ancestor.element_tag for ancestor in (*ancestors, box)}
+    if "table" in tags:
+        return "table"
+    if any("::" in tag for tag in tags) or tags & {"sup", "sub", "figure", "svg"} or any(
+            _classes(ancestor) & {"plan-badge", "plan-notes", "print-cover", "plan-charts"} for ancestor in ancestors):
+        return "aside"
+    return "body"
+
+
 def _overflowing(document) -> list[str]:
     """Boxes that stick out of the page's content area sideways (a table too wide for A4)."""
     problems = []
@@ -322,11 +512,15 @@ def _overflowing(document) -> list[str]:
 @dataclass(frozen=True)
 class Pdfs:
     paths: dict[str, Path]  # by language
-    advisories: list[str]  # WeasyPrint's warnings, each once for both languages, for the caller to show
+    advisories: list[str]  # WeasyPrint's warnings, each once for both languages, and layout faults, for the caller to show
 
 
 def advisories(checks: dict[str, PrintCheck]) -> list[str]:
     return [f"WeasyPrint: {advisory}" for advisory in dict.fromkeys(message for check in checks.values() for message in check.advisories)]
+
+
+def layout_warnings(checks: dict[str, PrintCheck]) -> list[str]:
+    return [f"PDF layout ({language}): {fault}" for language, check in checks.items() for fault in check.faults]
 
 
 def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> Pdfs:
@@ -347,4 +541,4 @@ def build_pdfs(plan: Plan, urls: Urls, content_dir: Path, out_dir: Path) -> Pdfs
         raise PrintError("The PDF layout has problems:\n" + "\n".join(problems))
     withdrawn = [f"{language}: the PDF does not claim PDF/UA-1, which it does not meet: {failure}"
                  for language, check in checks.items() for failure in check.pdfua_failures]
-    return Pdfs(paths, advisories(checks) + withdrawn)
+    return Pdfs(paths, advisories(checks) + layout_warnings(checks) + withdrawn)

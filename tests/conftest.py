@@ -72,13 +72,17 @@ def run_cli(*arguments: str | Path, locale: str = "C.UTF-8") -> subprocess.Compl
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real plan, built once per test session."""
+def real_build(tmp_path_factory):
+    """The real plan, built once per test session: where to, and what the build reported."""
     from planpub.pipeline import build
 
     out = tmp_path_factory.mktemp("built") / "site"
-    build(PROJECT / "plan.yaml", out)
-    return out
+    return out, build(PROJECT / "plan.yaml", out)
+
+
+@pytest.fixture(scope="session")
+def built_site(real_build) -> Path:
+    return real_build[0]
 
 
 @pytest.fixture(scope="session")
@@ -103,7 +107,7 @@ def browser():
 # build of a site), `-m "not browser"` leaves out Chromium. A test that builds a site itself says
 # so with `pytestmark = pytest.mark.build`; the rest follows from the fixtures a test uses (the real
 # plan's model, real_plan or real_loaded, builds no site: a test that needs only it is a unit test).
-KINDS_BY_FIXTURE = {"browser": "browser", "built_site": "build"}
+KINDS_BY_FIXTURE = {"browser": "browser", "built_site": "build", "real_build": "build"}
 
 
 def pytest_collection_modifyitems(items):
