@@ -482,14 +482,13 @@ def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagno
 def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnostic]:
     lowered = text["en"].lower()
     spans = {entry["ja"]: _spans(text["ja"], entry["ja"]) for _, entry in terminology}
-    quoted = _quoted_in_english(text)
     for entry_path, entry in terminology:
         if not spans[entry["ja"]]:
             continue
         for variant in _strings(entry.get("avoid")):
             if variant.lower() in lowered:
                 yield source.diagnostic("terminology", path + ("en",), message("terminology", ja=entry["ja"], en=entry["en"], found=variant))
-        if entry.get("by_context") or not _stands_alone(entry["ja"], spans, quoted):
+        if entry.get("by_context") or _standing_alone(entry["ja"], spans) <= _kept_in_japanese(entry["ja"], text["en"]):
             continue
         if not any(form.lower() in lowered for form in (entry["en"], *_strings(entry.get("variants")))):
             yield source.diagnostic("terminology-missing", path + ("en",), message(
@@ -505,17 +504,18 @@ def _spans(text: str, term: str) -> list[tuple[int, int]]:
     return [(found.start(), found.end()) for found in re.finditer(re.escape(term), text)]
 
 
-def _quoted_in_english(text: dict) -> list[tuple[int, int]]:
-    """The Japanese quotations (「…」) that the English gives in Japanese too, as editorial notes
-    quote the draft: the term in them is the draft's, not a word to translate."""
-    return [(found.start(), found.end()) for found in re.finditer(r"「[^「」]*」", text["ja"]) if found.group() in text["en"]]
+def _standing_alone(term: str, spans: dict[str, list[tuple[int, int]]]) -> int:
+    """How often the term occurs outside every longer listed term: 区 in 区民 is the entry 区民's,
+    not the entry 区's."""
+    covering = [span for other, found in spans.items() if len(other) > len(term) and term in other for span in found]
+    return sum(not any(start <= own_start and own_end <= end for start, end in covering) for own_start, own_end in spans[term])
 
 
-def _stands_alone(term: str, spans: dict[str, list[tuple[int, int]]], quoted: list[tuple[int, int]]) -> bool:
-    """Whether the term occurs outside every longer listed term and every quotation the English
-    keeps: 区 in 区民 is the entry 区民's, not the entry 区's."""
-    covering = quoted + [span for other, found in spans.items() if len(other) > len(term) and term in other for span in found]
-    return any(not any(start <= own_start and own_end <= end for start, end in covering) for own_start, own_end in spans[term])
+def _kept_in_japanese(term: str, english: str) -> int:
+    """How often the English gives a Japanese term in Japanese, as editorial notes quote the draft
+    and names are followed by the Japanese: each such place is the draft's word, not one to translate.
+    A term in Latin letters (SNS, DX) is English too, and always checked."""
+    return 0 if term.isascii() else english.count(term)
 
 
 def _excerpt(text: str, most: int = 160) -> str:

@@ -169,7 +169,7 @@ TRAINING_RATE = ("指標「情報セキュリティ研修受講率」", "Indicat
 
 # (edit, the entry in Japanese and English, what changed in it in Japanese and English; None for an added or removed entity)
 EDITS = [
-    pytest.param(setting("item-01", purpose={"ja": "事務事業を再編・整理する。", "en": "To reorganize and streamline programs."}),
+    pytest.param(setting("item-01", purpose={"ja": "事務事業を再編・整理する。", "en": "To reorganize and streamline administrative programs."}),
                  ITEM_01, ("目的：文言の修正", "Purpose: reworded"), id="text"),
     pytest.param(setting("item-01", title={"ja": "事務事業の再編・整理", "en": "Reorganizing administrative programs"}),
                  ("取組項目 No.1「事務事業の再編・整理」", "Reform item No.1 “Reorganizing administrative programs”"),

@@ -80,7 +80,7 @@ def test_targets_with_share_reference_and_condition(site):
     assert en.target(share, column_year=2025) == "about 30% of the standard fiscal scale"
     bonds = Target(2025, 350, "within", OKU_YEN, condition=Text("除却分を除く", "excluding demolition"))
     assert ja.target(bonds, column_year=2025) == "350億円以内〔除却分を除く〕"
-    assert en.target(bonds, column_year=2022) == "within ¥35 billion (excluding demolition) (FY2025)"
+    assert en.target(bonds, column_year=2022) == "no more than ¥35 billion (excluding demolition) (FY2025)"
     assert ja.target(bonds, column_year=None) == "350億円以内〔除却分を除く〕（令和7（2025）年度）"
 
 

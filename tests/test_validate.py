@@ -198,7 +198,7 @@ def _summary(ja: str, en: str, *entries: str):
 def test_missing_rendering_names_the_entry_the_field_and_both_texts(variant):
     path, text = variant(*_summary("改革の柱の説明。", "About the first column."))
     diagnostic, = validate(load_plan(path))
-    assert (diagnostic.code, diagnostic.severity) == ("terminology-missing", Severity.WARNING)
+    assert (diagnostic.code, diagnostic.severity) == ("terminology-missing", Severity.ERROR)
     assert (diagnostic.line, diagnostic.path) == (line_of(text, "summary: {ja: 改革の柱の説明"), "pillars[pillar-1].summary.en")
     assert f"line {line_of(text, '- {ja: 改革の柱,')}" in diagnostic.message
     assert all(words in diagnostic.message for words in ("'reform pillar'", "改革の柱の説明。", "About the first column."))
@@ -219,6 +219,18 @@ def test_quotation_the_english_gives_in_japanese_is_not_checked(variant):
     path, _ = variant(*_summary("原文は「改革の柱」となっている。", "The source reads 「改革の柱」."))
     assert problems(path) == []
     path, _ = variant(*_summary("原文は「改革の柱」となっている。", "The source reads a word for pillar."))
+    assert [code for code, _, _ in problems(path)] == ["terminology-missing"]
+
+
+def test_term_the_english_keeps_in_japanese_is_checked_only_where_it_is_translated(variant):
+    path, _ = variant(*_summary("改革の柱会議の説明。", "About the Pillar Meeting (改革の柱会議)."))
+    assert problems(path) == []
+    path, _ = variant(*_summary("改革の柱会議と改革の柱の説明。", "About the Pillar Meeting (改革の柱会議) and the columns."))
+    assert [code for code, _, _ in problems(path)] == ["terminology-missing"]
+
+
+def test_term_in_latin_letters_is_always_checked(variant):
+    path, _ = variant(*_summary("柱のSNSの説明。", "About SNS for the pillar.", "{ja: SNS, en: social media (SNS)}"))
     assert [code for code, _, _ in problems(path)] == ["terminology-missing"]
 
 
