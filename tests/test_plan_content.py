@@ -243,3 +243,23 @@ def test_every_recorded_result_has_a_dated_source_with_an_address_and_follows_th
         assert result.source.url.startswith("https://") and result.source.title.ja and result.source.title.en, indicator.id
         assert result.year > max(value.year for value in indicator.values), indicator.id
         assert date(result.year + 1, 4, 1) <= result.published <= date.today(), indicator.id
+
+
+# Plain (常体) endings of a Japanese sentence, and the polite ones (敬体) that end alike (〜ました).
+PLAIN_ENDING = re.compile(r"(?:る|た|だ|ない|である)$")
+POLITE_ENDING = re.compile(r"(?:ます|ました|です|でした|ません|ませんでした)$")
+
+
+def _sentences_outside_quotations(text: str) -> list[str]:
+    """The sentences of a Japanese text, with what it quotes (「…」『…』, printed as the draft
+    prints it) and a closing aside in brackets left out."""
+    unquoted = re.sub(r"「[^「」]*」|『[^『』]*』", "「」", text)
+    return [re.sub(r"（[^（）]*）$", "", sentence.strip()) for sentence in unquoted.split("。") if sentence.strip()]
+
+
+def test_the_editorial_notes_are_written_in_one_register(real_plan):
+    """The print edition lists the notes one after another: each in です・ます (issue 24)."""
+    plain = [(note.id, sentence[-20:]) for note in real_plan.editorial_notes
+             for sentence in _sentences_outside_quotations(note.text.ja)
+             if PLAIN_ENDING.search(sentence) and not POLITE_ENDING.search(sentence)]
+    assert plain == []
