@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tests.browser import chromium
 
-# A sample of every page type, in both languages (the audit covers all pages; these are read by hand).
+# A sample of the page types, in both languages (the audit covers all pages; these are read by hand).
 PAGES = ["", "part-1/chapter-1/", "items/15/", "initiatives/01/", "roadmap/", "indicators/", "glossary/",
          "years/2024/", "downloads/", "accessibility/results/", "404.html"]
 SAMPLE = PAGES + [f"en/{path}" for path in PAGES]
@@ -121,6 +121,45 @@ def shortcuts(browser, base: str) -> dict:
     return found
 
 
+def filter_by_keyboard(page) -> dict:
+    """3.2.2, 4.1.3: change the year filter of the roadmap with ArrowDown."""
+    page.locator("select").nth(2).focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    return page.evaluate("""() => ({status: document.querySelector('.plan-roadmap-filter [role=status]').textContent,
+        shown: document.querySelectorAll('tbody[data-subject]:not([hidden])').length, total: document.querySelectorAll('tbody[data-subject]').length,
+        focus: document.activeElement.tagName, address: location.pathname})""")
+
+
+def menu_and_pointer(browser, base: str) -> dict:
+    """2.1.1: the menu by Enter and Esc at 390 px; 2.5.2: press, move away, release on the menu
+    button and on a link; 1.4.13: the language list under the pointer."""
+    context, page = opened(browser, base, "items/15/", viewport={"width": 390, "height": 800})
+    button = page.locator("[data-a11y-drawer-open]")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    found = {"menu after Enter": {"expanded": button.get_attribute("aria-expanded"), "focus": page.evaluate("() => __obs.describe(document.activeElement)")}}
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    found["menu after Esc"] = {"expanded": button.get_attribute("aria-expanded"), "focus": page.evaluate("() => __obs.describe(document.activeElement)")}
+    for name, target in (("menu button", button), ("content link", page.locator(".md-content a").first)):
+        box = target.bounding_box()
+        page.mouse.move(box["x"] + 3, box["y"] + 3)
+        page.mouse.down()
+        page.mouse.move(200, 700)
+        page.mouse.up()
+        page.wait_for_timeout(400)
+        found[f"{name}: pressed, moved away, released"] = {"menu open": page.evaluate("() => document.getElementById('__drawer').checked"), "address": page.url.removeprefix(base)}
+    context.close()
+    context, page = opened(browser, base, "items/15/")
+    page.locator("[aria-controls=__language_list]").hover()
+    page.wait_for_timeout(400)
+    found["language list height under the pointer"] = page.evaluate("() => document.querySelector('.md-select__inner').getBoundingClientRect().height")
+    context.close()
+    return found
+
+
 def glossary_links(page) -> dict:
     return page.evaluate("() => __obs.sameTextOtherTargets()")
 
@@ -180,6 +219,10 @@ def observations(browser, base: str, wanted: list[str]) -> dict:
         "2.4.4 link purpose": lambda: each_page(browser, base, ["part-1/chapter-1/", "en/part-1/chapter-1/", "items/15/", "en/items/15/"], glossary_links),
         "2.4.5 ways": lambda: each_page(browser, base, ["", "en/"], on("__obs.ways()")),
         "2.4.7 2.4.3 keyboard": lambda: keyboard_both_ways(browser, base),
+        "2.4.2 titles": lambda: each_page(browser, base, ["", "items/15/", "roadmap/", "glossary/", "404.html", "en/", "en/items/15/", "en/404.html"],
+                                         on("({title: document.title, h1: document.querySelector('h1').textContent.trim()})")),
+        "3.2.2 4.1.3 filter": lambda: each_page(browser, base, ["roadmap/", "en/roadmap/"], filter_by_keyboard),
+        "2.1.1 2.5.2 1.4.13 menu and pointer": lambda: menu_and_pointer(browser, base),
         "3.3.2 labels": lambda: each_page(browser, base, ["", "roadmap/", "en/roadmap/"], on("__obs.fields()")),
         "4.1.2 4.1.3 search": lambda: search_by_keyboard(browser, base),
         "no javascript": lambda: no_javascript(browser, base),
@@ -190,7 +233,8 @@ def main(base: str, wanted: list[str]) -> None:
     with chromium() as browser:
         for name, observe in observations(browser, base, wanted).items():
             if not wanted or name == "per page" or any(w in name for w in wanted):
-                print(f"## {name}\n{json.dumps(observe(), ensure_ascii=False, indent=1)}\n", flush=True)
+                if found := observe():
+                    print(f"## {name}\n{json.dumps(found, ensure_ascii=False, indent=1)}\n", flush=True)
 
 
 if __name__ == "__main__":
