@@ -1,11 +1,15 @@
 """The accessibility report behind the policy and test-results pages (JIS X 8341-3:2016 Annex JB).
 
 Three files in ``content/accessibility/`` make it: ``criteria.yaml`` (the 38 success criteria of
-levels A and AA, and which automated checks settle which), ``manual-checks.yaml`` (verifications
-people recorded) and ``results.json`` (what ``make audit`` found, written by planpub/qa/audit.py).
-A criterion passes only when a check that settles it found nothing or a recorded manual check
-says so; with neither it is "not yet verified", never passed. The conformance claim follows from
-the verdicts: 準拠 (conforms) only when every criterion passed or does not apply.
+levels A and AA, the criteria WCAG 2.1 added, and which automated checks settle which),
+``manual-checks.yaml`` (verifications people recorded) and ``results.json`` (what ``make audit``
+found, written by planpub/qa/audit.py). A criterion passes only when a check that settles it found
+nothing or a recorded manual check says so; with neither it is "not yet verified", never passed.
+
+The conformance label follows from the verdicts of the 38 JIS criteria, as the WAIC guideline for
+labels (ウェブコンテンツの JIS X 8341-3:2016 対応度表記ガイドライン) defines it: 準拠 when all were
+tested and all pass or do not apply; 一部準拠 when all were tested, some fail and a plan to fix each
+is stated; 配慮 otherwise. The WCAG 2.1 additions are tested and shown, but are not part of it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from .diagnostics import Diagnostic, PlanError, message
 from .model import Text
 
 RESULTS = ("passed", "failed", "not-applicable", "not-verified")
+JIS = "jis"  # the group of the 38 criteria of JIS X 8341-3:2016 levels A and AA
+GROUPS = (JIS, "wcag21")  # criteria.yaml ``group``: absent means JIS
+LABELS = ("conforms", "partially-conforms", "considered")  # 準拠, 一部準拠, 配慮
 
 
 # Which success criteria each check of the audit (planpub/qa/audit.py) speaks to (axe rules name
@@ -44,6 +51,9 @@ class ManualCheck:
     date: date
     result: str
     method: Text
+    pages: tuple[str, ...]  # the pages checked, as site paths ("/items/15/")
+    evidence: Text  # what was observed
+    plan: Text | None = None  # for a failed criterion: how and when it is to be fixed
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class Finding:
 class Verdict:
     id: str
     level: str
+    group: str  # one of GROUPS
     name: Text
     result: str  # one of RESULTS
     findings: tuple[Finding, ...]
@@ -85,11 +96,40 @@ class Report:
     verdicts: tuple[Verdict, ...]
 
     @property
-    def conforms(self) -> bool:
-        return all(v.result in ("passed", "not-applicable") for v in self.verdicts)
+    def groups(self) -> tuple[tuple[str, tuple[Verdict, ...]], ...]:
+        """The verdicts by group (GROUPS), the JIS criteria first: a table each on the results page."""
+        return tuple((name, self.group(name)) for name in GROUPS)
+
+    @property
+    def jis(self) -> tuple[Verdict, ...]:
+        return self.group(JIS)
+
+    def group(self, name: str) -> tuple[Verdict, ...]:
+        return tuple(verdict for verdict in self.verdicts if verdict.group == name)
+
+    @property
+    def label(self) -> str:
+        return conformance_label(self.jis)
+
+    @property
+    def failed(self) -> tuple[Verdict, ...]:
+        """The JIS criteria not met: with 一部準拠, each with its plan."""
+        return tuple(verdict for verdict in self.jis if verdict.result == "failed")
 
     def count(self, result: str) -> int:
-        return sum(v.result == result for v in self.verdicts)
+        """How many of the JIS criteria have ``result``."""
+        return sum(verdict.result == result for verdict in self.jis)
+
+
+def conformance_label(verdicts) -> str:
+    """The label (one of LABELS) that ``verdicts`` support, under the WAIC guideline: 準拠 and 一部準拠
+    both need every criterion tested; 一部準拠 also a stated plan for each one not met."""
+    if any(verdict.result == "not-verified" for verdict in verdicts):
+        return "considered"
+    failed = [verdict for verdict in verdicts if verdict.result == "failed"]
+    if not failed:
+        return "conforms"
+    return "partially-conforms" if all(verdict.manual and verdict.manual.plan for verdict in failed) else "considered"
 
 
 def load_report(folder: Path) -> Report:
@@ -130,10 +170,16 @@ def _manual_checks(path: Path, criteria: set[str]) -> dict[str, ManualCheck]:
     for number, record in enumerate(_read_yaml(path), start=1):
         if problem := _record_problem(record, criteria):
             raise _error(path, f"record {number}: {problem}")
-        check = ManualCheck(record["criterion"], record["date"], record["result"], Text(record["method"]["ja"], record["method"]["en"]))
+        plan = record.get("plan")
+        check = ManualCheck(record["criterion"], record["date"], record["result"], _text(record["method"]),
+                            tuple(record["pages"]), _text(record["evidence"]), _text(plan) if plan else None)
         if check.criterion not in latest or latest[check.criterion].date <= check.date:
             latest[check.criterion] = check
     return latest
+
+
+def _text(both: dict) -> Text:
+    return Text(both["ja"], both["en"])
 
 
 def _checks(results: dict) -> tuple[Check, ...]:
@@ -144,17 +190,24 @@ def _checks(results: dict) -> tuple[Check, ...]:
 
 def _record_problem(record, criteria: set[str]) -> str | None:
     if not isinstance(record, dict):
-        return "must be a mapping of criterion, date, result and method"
+        return "must be a mapping of criterion, pages, method, date, result and evidence"
     if record.get("criterion") not in criteria:
         return f"criterion {record.get('criterion')!r} is not one of criteria.yaml"
     if not isinstance(record.get("date"), date):
         return "date must be a date (YYYY-MM-DD)"
     if record.get("result") not in RESULTS[:3]:
         return f"result must be one of {', '.join(RESULTS[:3])}"
-    method = record.get("method")
-    if not (isinstance(method, dict) and all(isinstance(method.get(language), str) for language in ("ja", "en"))):
-        return "method must give the text in ja and en"
+    pages = record.get("pages")
+    if not (isinstance(pages, list) and pages and all(isinstance(page, str) and page.startswith("/") for page in pages)):
+        return "pages must list the pages checked, as site paths starting with / (\"/items/15/\")"
+    for field in ("method", "evidence") + (("plan",) if record["result"] == "failed" else ()):
+        if not _both_languages(record.get(field)):
+            return f"{field} must give the text in ja and en" + (" (a failed check states the plan to fix it)" if field == "plan" else "")
     return None
+
+
+def _both_languages(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(value.get(language), str) and value[language].strip() for language in ("ja", "en"))
 
 
 def _findings(criterion_id: str, results: dict) -> tuple[Finding, ...]:
@@ -183,4 +236,5 @@ def _verdict(criterion: dict, results: dict, manual: ManualCheck | None) -> Verd
         result, decided = manual.result, False
     else:
         result = "passed" if decided else "not-verified"
-    return Verdict(criterion["id"], criterion["level"], Text(criterion["ja"], criterion["en"]), result, findings, manual, decided)
+    group = criterion.get("group", JIS)
+    return Verdict(criterion["id"], criterion["level"], group, Text(criterion["ja"], criterion["en"]), result, findings, manual, decided)

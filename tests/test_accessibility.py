@@ -1,16 +1,22 @@
-"""The verdict of each success criterion and the conformance claim, from criteria, manual records
+"""The verdict of each success criterion and the conformance label, from criteria, manual records
 and audit results (planpub/accessibility.py)."""
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
 import sys
 
-import pytest
+import re
+from datetime import date
 
-from planpub.accessibility import CHECK_CRITERIA, load_report
+import pytest
+import yaml
+
+from planpub.accessibility import CHECK_CRITERIA, JIS, ManualCheck, Verdict, conformance_label, load_report
+from planpub.model import Text
 from planpub.diagnostics import PlanError
 from tests.conftest import PROJECT
 
@@ -45,10 +51,30 @@ def verdicts(report) -> dict[str, str]:
     return {verdict.id: verdict.result for verdict in report.verdicts}
 
 
-def test_the_38_criteria_of_levels_a_and_aa():
+def record(criterion: str, result: str, when: str = "2026-11-01", method: str = "Checked", plan: bool = True) -> str:
+    """One manual-checks.yaml record, as YAML (a failed one with its plan unless not ``plan``)."""
+    fields = {"criterion": criterion, "pages": ["/"], "method": {"ja": "確認", "en": method}, "date": date.fromisoformat(when),
+              "result": result, "evidence": {"ja": "見た", "en": "Seen"}}
+    if result == "failed" and plan:
+        fields["plan"] = {"ja": "直す", "en": "To be fixed"}
+    return yaml.safe_dump([fields], allow_unicode=True)
+
+
+def test_the_38_criteria_of_levels_a_and_aa_and_the_12_wcag_21_added():
     report = load_report(SOURCE)
-    assert len(report.verdicts) == 38
-    assert [v.level for v in report.verdicts].count("A") == 25
+    assert len(report.jis) == 38
+    assert [v.level for v in report.jis].count("A") == 25
+    added = report.group("wcag21")
+    assert [v.id for v in added] == ["1.3.4", "1.3.5", "1.4.10", "1.4.11", "1.4.12", "1.4.13", "2.1.4", "2.5.1", "2.5.2", "2.5.3", "2.5.4", "4.1.3"]
+    assert len(report.verdicts) == len(report.jis) + len(added)
+
+
+def test_every_criterion_has_a_result():
+    """Each criterion is decided by a tool or by a recorded manual check (issue 26): none is left
+    untested in the committed records."""
+    report = load_report(SOURCE)
+    assert [v.id for v in report.verdicts if v.result == "not-verified"] == []
+    assert all(v.decided_by_tools or v.manual or v.result == "not-applicable" for v in report.verdicts)
 
 
 def test_checks_that_settle_a_criterion_pass_it_others_leave_it_not_verified(folder):
@@ -60,37 +86,102 @@ def test_checks_that_settle_a_criterion_pass_it_others_leave_it_not_verified(fol
 
 
 def test_a_problem_fails_the_criterion_whatever_a_manual_record_says(folder):
-    manual = "- {criterion: 1.4.3, date: 2026-11-01, result: passed, method: {ja: 確認, en: Checked}}\n"
-    report = folder(manual, axe=["/: 1280 px: color-contrast"])
+    report = folder(record("1.4.3", "passed"), axe=["/: 1280 px: color-contrast"])
     assert verdicts(report)["1.4.3"] == "failed"
-    assert not report.conforms
+    assert report.label != "conforms"
 
 
 def test_a_manual_record_decides_what_no_tool_settles(folder):
-    manual = (
-        "- {criterion: 2.4.4, date: 2026-10-01, result: failed, method: {ja: 確認, en: Checked}}\n"
-        "- {criterion: 2.4.4, date: 2026-11-01, result: passed, method: {ja: 再確認, en: Checked again}}\n"
-    )
+    manual = record("2.4.4", "failed", "2026-10-01") + record("2.4.4", "passed", "2026-11-01", "Checked again")
     verdict = next(v for v in folder(manual).verdicts if v.id == "2.4.4")
     assert verdict.result == "passed"  # the latest record counts
     assert verdict.manual.method.en == "Checked again"
+    assert verdict.manual.pages == ("/",)
+    assert verdict.manual.evidence.en == "Seen"
     assert not verdict.decided_by_tools
+
+
+def test_a_failure_seen_by_hand_outweighs_tools_that_found_nothing(folder):
+    """The Tab walk found a focus indicator on every stop, but a person saw focus hidden under the
+    sticky header with Shift+Tab: the criterion fails."""
+    assert verdicts(folder(record("2.4.7", "failed")))["2.4.7"] == "failed"
 
 
 def test_media_found_makes_the_media_criteria_apply(folder):
     assert verdicts(folder(media=["/: 1 audio, video or moving elements"]))["1.2.1"] == "not-verified"
 
 
-def test_conforms_only_when_every_criterion_passed_or_does_not_apply(folder):
+def verdict(result: str, plan: str | None = None, group: str = JIS) -> Verdict:
+    """A synthetic verdict: ``result``, with a manual record holding ``plan`` when given."""
+    manual = ManualCheck("1.1.1", date(2026, 12, 5), result, Text("確認", "Checked"), ("/",), Text("見た", "Seen"),
+                         Text(plan, plan) if plan else None)
+    return Verdict("1.1.1", "A", group, Text("x", "x"), result, (), manual, False)
+
+
+@pytest.mark.parametrize("results, label", [
+    (["passed", "not-applicable", "passed"], "conforms"),
+    (["passed", "failed"], "partially-conforms"),
+    (["passed", "failed", "not-verified"], "considered"),  # never 一部準拠 while any is untested
+    (["passed", "not-verified"], "considered"),
+    ([], "conforms"),
+])
+def test_the_label_follows_the_waic_guideline(results, label):
+    assert conformance_label([verdict(result, plan="Fix it" if result == "failed" else None) for result in results]) == label
+
+
+def test_never_conforms_while_any_criterion_fails():
+    assert conformance_label([verdict("passed")] * 37 + [verdict("failed", plan="Fix")]) != "conforms"
+
+
+def test_partial_conformance_needs_a_plan_for_each_failed_criterion():
+    assert conformance_label([verdict("passed"), verdict("failed")]) == "considered"
+
+
+def test_the_wcag_21_additions_do_not_count_toward_the_label(folder):
+    """An untested or failed WCAG 2.1 addition leaves the JIS label alone (it is shown apart)."""
+    report = folder(record("2.1.4", "failed"))
+    assert verdicts(report)["2.1.4"] == "failed"
+    assert report.failed == tuple(v for v in report.jis if v.result == "failed")
+    assert "2.1.4" not in [v.id for v in report.failed]
+    assert report.count("failed") + report.count("passed") + report.count("not-applicable") + report.count("not-verified") == 38
+
+
+def test_untested_criteria_support_only_considered(folder):
     report = folder()
-    assert not report.conforms
-    assert report.count("passed") + report.count("not-applicable") + report.count("not-verified") == 38
+    assert report.count("not-verified") > 0
+    assert report.label == "considered"
 
 
 def test_a_record_for_an_unknown_criterion_is_an_error_naming_the_file(folder):
     with pytest.raises(PlanError) as error:
-        folder("- {criterion: 9.9.9, date: 2026-11-01, result: passed, method: {ja: x, en: x}}\n")
+        folder(record("9.9.9", "passed"))
     assert "manual-checks.yaml" in str(error.value)
+
+
+@pytest.mark.parametrize("field", ["pages", "evidence"])
+def test_a_record_says_which_pages_were_checked_and_what_was_seen(folder, field):
+    fields = yaml.safe_load(record("2.4.4", "passed"))
+    del fields[0][field]
+    with pytest.raises(PlanError, match=field):
+        folder(yaml.safe_dump(fields, allow_unicode=True))
+
+
+def test_a_failed_record_states_the_plan_to_fix_it(folder):
+    with pytest.raises(PlanError, match="plan"):
+        folder(record("2.4.4", "failed", plan=False))
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_published_label_is_the_computed_one(built_site, language):
+    """The results and policy pages of the built site state the label the committed results support."""
+    report = load_report(SOURCE)
+    strings = yaml.safe_load((PROJECT / "planpub" / "strings" / f"{language}.yaml").read_text(encoding="utf-8"))["accessibility"]
+    root = built_site / ("en" if language == "en" else "")
+    results = (root / "accessibility" / "results" / "index.html").read_text(encoding="utf-8")
+    claim = re.search(rf"<dt>{re.escape(strings['claim'])}</dt>\s*<dd>(.*?)</dd>", results, re.S)
+    assert claim and re.sub(r"<[^>]+>", "", claim.group(1)).strip() == strings["labels"][report.label]
+    policy = html.unescape(re.sub(r"<[^>]+>", "", (root / "accessibility" / "index.html").read_text(encoding="utf-8")))
+    assert strings["claims"][report.label].split("{date}")[1].split("{")[0] in policy  # "現在、…に一部準拠しています（…）。…"
 
 
 def test_the_product_never_imports_the_quality_checks():
