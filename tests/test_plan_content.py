@@ -267,3 +267,12 @@ def test_every_glossary_box_s_link_names_its_term(built_site):
         assert (term[1] or term[2]) in html.unescape(_text(link)), (page, title, link)
     generic = re.compile(r">\s*(用語集で見る|See the glossary)\s*</a>")
     assert [page for page in built_site.rglob("*.html") if generic.search(page.read_text(encoding="utf-8"))] == []
+
+
+def test_the_main_landmark_holds_the_content_and_no_navigation(built_site):
+    """Issue 26: Material's <main> held the navigation sidebars and the breadcrumbs, and the
+    year navigation and the glossary's index were <nav> inside the content."""
+    pages = list(built_site.rglob("*.html"))
+    mains = {page: re.findall(r"<main\b.*?</main>", page.read_text(encoding="utf-8"), re.DOTALL) for page in pages}
+    assert len(pages) > 100
+    assert [page for page, found in mains.items() if len(found) != 1 or "<nav" in found[0]] == []
