@@ -279,12 +279,12 @@
     }
   }
 
-  // A result link holds an <article>, whose text Chromium leaves out of the link's name: the
-  // link is named with the result's title, the heading in it.
+  // A result link holds an <article>, whose text Chromium leaves out of the link's name: without
+  // its role, the link is named by what it shows, its title first.
   function tabbableResult(link) {
-    var title = link.querySelector("h1, h2");
+    var article = link.querySelector(".md-search-result__article");
     link.removeAttribute("tabindex");
-    if (title) link.setAttribute("aria-label", title.textContent.replace(/\u200b/g, "").trim()); // no word breaks that Japanese search adds
+    if (article) article.setAttribute("role", "none");
   }
 
   function hasResults() {
