@@ -396,7 +396,8 @@ def _draw(spec: ChartSpec, room: float) -> Markup | None:
     height = bottom + PAD
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="plan-chart" role="img"'
-        f' aria-labelledby="{spec.chart_id}-title {spec.chart_id}-desc"'
+        # Named by its title, described by its values (issue 26: both in the name read them twice).
+        f' aria-labelledby="{spec.chart_id}-title" aria-describedby="{spec.chart_id}-desc"'
         f' viewBox="0 0 {VIEW_WIDTH} {_n(height)}" width="100%" preserveAspectRatio="xMinYMin meet"'
         f' font-size="{FONT}" fill="currentColor">'
         f'<title id="{spec.chart_id}-title">{_esc(spec.name)}</title>'

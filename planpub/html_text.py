@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import fiscal_year_short
 from .formatting import BULLETS, Formatter, term_surface
-from .markup import link_footnotes, link_terms, mark_japanese, plain_html, render_prose
+from .markup import link_footnotes, link_terms, mark_japanese, notes_linked_back, plain_html, render_prose, spoken_minus
 from .model import Indicator, Text
 from .page_contexts import MARKS, marks_of
 
@@ -67,10 +67,11 @@ class HtmlText:
     # --- texts ---
 
     def text(self, text: Text | None) -> Markup:
-        """Plain text for HTML; Japanese shown in an English page is marked lang="ja"."""
+        """Plain text for HTML; Japanese shown in an English page is marked lang="ja"; ▲ as a
+        minus sign is read as one."""
         if text is None:
             return Markup("")
-        return _text_html(text, self.language)
+        return spoken_minus(_text_html(text, self.language), self.l.ui("minus"))
 
     def ui_text(self, key: str, **values: Any) -> Markup:
         """An interface string as HTML, with the Japanese it quotes marked in English pages (its
@@ -164,8 +165,29 @@ class HtmlText:
         return Markup(f"{'#' * level} {prefix}{title} {{ {attributes} }}")
 
     def _note_link(self, mark: str, owner: str) -> str:
-        return (f'<sup class="plan-note-ref" data-search-exclude><a href="#{self.l.note_anchor(owner, mark)}" '
-                f'aria-label="{escape(self.l.ui("footnote"))} {escape(mark)}">{escape(mark)}</a></sup>')
+        return str(self.note_reference(owner, mark, Markup(escape(mark))))
+
+    def note_reference(self, owner: str, mark: str, shown: Markup) -> Markup:
+        """A note mark as a link to its note, named with the mark ("注※1", issue 26: a link read
+        as "※1" alone said nothing). Search leaves it out."""
+        label = escape(self.note_name(shown.striptags()))
+        return Markup(f'<sup class="plan-note-ref" data-search-exclude><a href="#{self.l.note_anchor(owner, mark)}" '
+                      f'aria-label="{label}">{shown}</a></sup>')
+
+    def notes_linked_back(self, page_html: str) -> str:
+        """A page whose notes link back to where their marks are (on the site; on paper a note
+        is found by its mark)."""
+        return notes_linked_back(page_html, self._note_back, self.note_name)
+
+    def note_name(self, mark: str) -> str:
+        """What a link to a note is called: a mark that is a sign or a number (※1, 1) with the
+        word for note before it (注※1, Note ※1); one that is a word already (Note 1) as it is."""
+        return mark if mark[:1].isalpha() else self.l.ui("note_reference", mark=mark)
+
+    def _note_back(self, reference: str, mark: Markup) -> str:
+        label = escape(self.l.ui("note_back", note=self.note_name(Markup(mark).striptags())))
+        return (f'<p class="plan-note-back"><a href="#{reference}" aria-label="{label}">'
+                f'<span aria-hidden="true">↩</span> {escape(self.l.ui("note_back_shown"))}</a></p>')
 
     # --- charts ---
 
@@ -222,7 +244,7 @@ def _indicator_chart(chart: _Chart) -> Markup:
     return chart_svg(ChartSpec(
         chart_id=f"chart-{indicator.id}",
         name=l.ui("chart_name_previous" if previous else "chart_name", name=name),
-        description=l.ui("chart_description", name=name, series=l.ui("sentence_separator").join(series), target=target_text),
+        description=l.ui("chart_description", series=l.ui("sentence_separator").join(series), target=target_text),
         points=tuple(points),
         series_labels=labels,
         value_format=l.unit_pattern(unit),

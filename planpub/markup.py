@@ -10,6 +10,7 @@ would be shown as the literal text the editor typed. Every other text of the pla
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -65,6 +66,58 @@ def link_footnotes(html: str, label: str) -> Markup:
             str(html),
         )
     )
+
+
+# A note mark's link (in a heading, an indicator's row, prose, or another note) and a note of a
+# notes list.
+_NOTE_REFERENCE = re.compile(r'(<sup class="plan-(?:note|footnote)-ref"[^>]*><a|<a class="plan-note-mention") href="#([^"]+)"')
+_NOTE = re.compile(r'<dt id="([^"]+)">(.*?)</dt>(\s*<dd>.*?)</dd>', re.DOTALL)
+_NOTES = re.compile(r'<dl class="plan-notes">.*?</dl>', re.DOTALL)
+_NUMBERED_MARK = re.compile(r"※\d+(?!\d)")
+
+
+def link_note_mentions(html: str, name: Callable[[str], str]) -> str:
+    """A note that mentions another note of its list by mark (「経常費用（※2）」) links to it, the
+    link named ``name(mark)``."""
+    def in_list(notes: re.Match) -> str:
+        ids = {mark: anchor for anchor, mark, _ in _NOTE.findall(notes[0]) if _NUMBERED_MARK.fullmatch(mark)}
+        parts = _TAG.split(notes[0])
+        in_link = in_term = False
+        for index, part in enumerate(parts):
+            if index % 2:  # a tag
+                in_link = part.startswith("<a") or (in_link and not part.startswith("</a"))
+                in_term = part.startswith("<dt") or (in_term and not part.startswith("</dt"))
+            elif not (in_link or in_term):
+                parts[index] = _NUMBERED_MARK.sub(
+                    lambda mark: (f'<a class="plan-note-mention" href="#{ids[mark[0]]}" aria-label="{escape(name(mark[0]))}">{mark[0]}</a>'
+                                  if mark[0] in ids else mark[0]), part)
+        return "".join(parts)
+    return _NOTES.sub(in_list, html)
+
+
+def notes_linked_back(html: str, back: Callable[[str, str], str], name: Callable[[str], str]) -> str:
+    """Each note mark's link gets an id (ref-<note's id>), and the note it leads to a link back
+    there at its end, ``back(reference id, the note's mark as HTML)``; a note's mention of another is a link
+    named ``name(mark)`` (issue 26: a reader who followed a mark
+    had no way back). Each note is referred to once in a page at most."""
+    html = link_note_mentions(html, name)
+    referenced = {match[2] for match in _NOTE_REFERENCE.finditer(html)}
+    html = _NOTE_REFERENCE.sub(lambda match: f'{match[1]} id="ref-{match[2]}" href="#{match[2]}"', html)
+    return _NOTE.sub(lambda note: f'<dt id="{note[1]}">{note[2]}</dt>{note[3]}{back("ref-" + note[1], note[2])}</dd>'
+                     if note[1] in referenced else note[0], html)
+
+
+_TRIANGLE_MINUS = re.compile(r"▲(?=\d)")
+
+
+def spoken_minus(html: str, word: str) -> Markup:
+    """▲ before a number, the draft's minus sign, shown as it is but read as ``word`` (issue 26:
+    screen readers said "black up-pointing triangle"). Only text between tags is touched."""
+    if "▲" not in html:
+        return Markup(html)
+    parts = _TAG.split(str(html))
+    spoken = f'<span aria-hidden="true">▲</span><span class="plan-visually-hidden" data-search-exclude>{escape(word)}</span>'
+    return Markup("".join(part if index % 2 else _TRIANGLE_MINUS.sub(spoken, part) for index, part in enumerate(parts)))
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")  # one level of brackets, as markdown-it reads

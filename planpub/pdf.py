@@ -87,7 +87,7 @@ def _internal_links(html: str, page: Page, printed: set[str]) -> str:
 
     html = re.sub(r'(<a\b[^>]*?)href="([^"]*)"', relink, html)
     html = re.sub(r"<a\b([^>]*?) data-unprinted([^>]*)>(.*?)</a>", r"<span\1\2>\3</span>", html, flags=re.S)
-    return re.sub(r'(\sid|\saria-labelledby)="([^"]+)"', prefixed, html)
+    return re.sub(r'(\sid|\saria-labelledby|\saria-describedby)="([^"]+)"', prefixed, html)
 
 
 # An address printed in the text (a source's website): up to a space, a tag, a bracket or an
@@ -120,7 +120,7 @@ def _referenced_ids_only(html: str) -> str:
     references seen before it: a cost that grows with the square of their number (most of the
     plan's ids are there for the site's own anchors)."""
     referenced = set(re.findall(r'href="#([^"]+)"', html))
-    referenced.update(identifier for named in re.findall(r'\saria-labelledby="([^"]+)"', html) for identifier in named.split())
+    referenced.update(identifier for named in re.findall(r'\saria-(?:labelledby|describedby)="([^"]+)"', html) for identifier in named.split())
     return re.sub(r'\sid="([^"]+)"', lambda match: match.group(0) if match.group(1) in referenced else "", html)
 
 

@@ -79,8 +79,21 @@ def own_assets(site: Path, theme: Path | None) -> list[Path]:
             if source.suffix in MINIFIERS and (site / source.relative_to(theme)).is_file()]
 
 
+# Material's base template wraps the sidebars, the breadcrumbs and the content in <main>; the
+# theme's main.html puts a <main> around the page's content alone (issue 26: no navigation
+# landmark inside main), and Material's becomes a <div>, its last closing tag with it.
+_MATERIAL_MAIN = '<main class="md-main" data-md-component="main">'
+
+
+def _one_main(html: str) -> str:
+    if _MATERIAL_MAIN not in html:  # finished already (a page the preview did not rebuild)
+        return html
+    before, _, after = html.replace(_MATERIAL_MAIN, '<div class="md-main" data-md-component="main">', 1).rpartition("</main>")
+    return before + "</div>" + after
+
+
 def finish_page(html: str, language: str) -> str:
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = _one_main(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
     return html if language == "ja" else _TOC_LINK.sub(_mark_toc_entry, html)
 
 

@@ -118,7 +118,7 @@ def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, lan
     for page in urls.pages:
         page_type = PAGE_TYPES[page.kind]
         context = page_context(formatter, page, sources)
-        body = page_body(environment, page_type.template, context)
+        body = context["h"].notes_linked_back(page_body(environment, page_type.template, context))
         body += "\n" + page_info.render(context, departments=getattr(page.subject, "departments", ()))
         meta = ({"description": description(formatter, page)} | ({"scripts": list(page_type.scripts)} if page_type.scripts else {})
                 | ({"hide": ["toc"]} if page_type.own_contents else {}))

@@ -234,7 +234,49 @@ def test_search_opens_announces_and_escape_returns_focus(browser, site_url, widt
 
 def test_search_results_container_is_no_tab_stop(browser, site_url):
     with opened(browser, site_url, 1280) as page:
-        assert page.locator(".md-search__scrollwrap[tabindex]").count() == 0
+        expect(page.locator(".md-search__scrollwrap")).to_have_attribute("tabindex", "-1")
+
+
+SEARCH_HINT = {"ja": "検索結果へは Tab キーまたは下矢印キーで移動できます。", "en": "Press Tab or the down arrow key to go to the results."}
+DIALOG = "() => { const s = document.querySelector('[data-md-component=search]'); return [s.getAttribute('role'), s.getAttribute('aria-label')] }"
+
+
+@pytest.mark.parametrize(("width", "language", "query"), [(1280, "ja", "キャッシュレス"), (390, "en", "cashless")])
+def test_tab_goes_from_the_search_field_to_named_results_and_enter_opens_one(browser, site_url, width, language, query):
+    """Issue 26, failure 3 (WCAG 4.1.2, 2.4.3): Tab and Shift+Tab move between the field and the
+    results, which are named links in a list; a hint says how to reach them; search is a dialog
+    only while it is open over the page (below 960 px)."""
+    root = "en/" if language == "en" else ""
+    with opened(browser, site_url + root, width, search=True) as page:
+        assert page.evaluate(DIALOG) == [None, None], "closed search is no dialog"
+        field = page.locator("input.md-search__input")
+        expect(field).to_have_accessible_description(SEARCH_HINT[language])
+        if width < 960:
+            page.locator("[data-a11y-search-open]").click()
+        else:
+            field.focus()
+        page.keyboard.type(query)
+        status = page.locator("[data-a11y-search-status]")
+        expect(status).to_contain_text(SEARCH_HINT[language], timeout=15000)
+        expect(page.locator(".plan-search-hint")).to_be_visible()
+        assert page.evaluate(DIALOG) == ([None, None] if width >= 960 else ["dialog", SEARCH[language]])
+        expect(page.locator(".md-search-result__list")).to_have_role("list")
+
+        results = page.locator(".md-search-result__link")
+        first = press(page, "Tab")
+        assert first.tag == "a" and first.inSearch and search_open(page), f"Tab left search for {first}"
+        title = results.first.locator("h1, h2").first.inner_text().replace("\u200b", "")  # Japanese search's word breaks
+        expect(results.first).to_have_accessible_name(re.compile("^" + re.escape(title)))
+        assert_shown(first, "on the first search result")
+        second = press(page, "Tab")
+        assert second.tag == "a" and second.inSearch and second.name != first.name
+        assert press(page, "Shift+Tab").name == first.name
+        assert press(page, "Shift+Tab").tag == "input"
+        assert press(page, "ArrowDown").name == first.name  # Material's arrows still work
+
+        href = results.first.get_attribute("href")
+        page.keyboard.press("Enter")
+        page.wait_for_url(href)
 
 
 # --- 4. Language menu -------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from html import unescape
 import markdown
 import pytest
 
-from planpub.markup import disallowed_links, link_terms, mark_japanese, plain_html, render_prose
+from planpub.markup import disallowed_links, link_terms, mark_japanese, notes_linked_back, plain_html, render_prose, spoken_minus
 
 
 def test_paragraphs_lists_emphasis_and_links():
@@ -84,3 +84,25 @@ def test_terms_inside_links_stay_as_they_are_and_english_ignores_case():
     terms = [("segment analysis", "g#s")]
     assert link_terms('<p><a href="x">segment analysis</a></p>', terms, set()) == '<p><a href="x">segment analysis</a></p>'
     assert link_terms("<p>Segment analysis</p>", terms, set(), ignore_case=True) == '<p><a class="plan-term-link" href="g#s">Segment analysis</a></p>'
+
+
+def test_notes_link_back_to_their_marks_and_a_note_s_mention_of_another_links_to_it():
+    """Issue 26: each note mark's link gets an id that its note links back to; a note that
+    mentions another of its list by mark (（※2）) links to it; a note nothing refers to is left
+    as it was."""
+    html = ('<th>Cost<sup class="plan-note-ref" data-search-exclude><a href="#n-1" aria-label="Note ※1">※1</a></sup></th>\n'
+            '<dl class="plan-notes">\n<dt id="n-1">※1</dt>\n<dd><p>Expenses (※2) and <a href="#x">※2</a>, ※12.</p></dd>\n'
+            '<dt id="n-2">※2</dt>\n<dd><p>Two.</p></dd>\n<dt id="n-3">※3</dt>\n<dd><p>Three.</p></dd>\n</dl>')
+    linked = notes_linked_back(html, lambda reference, mark: f'<p><a href="#{reference}">back to {mark}</a></p>', lambda mark: f"Note {mark}")
+    assert '<a id="ref-n-1" href="#n-1" aria-label="Note ※1">※1</a>' in linked
+    assert ('Expenses (<a class="plan-note-mention" id="ref-n-2" href="#n-2" aria-label="Note ※2">※2</a>) and '
+            '<a href="#x">※2</a>, ※12.</p><p><a href="#ref-n-1">back to ※1</a></p></dd>') in linked
+    assert '<dt id="n-2">※2</dt>\n<dd><p>Two.</p><p><a href="#ref-n-2">back to ※2</a></p></dd>' in linked
+    assert '<dt id="n-3">※3</dt>\n<dd><p>Three.</p></dd>' in linked
+
+
+def test_a_triangle_before_a_number_is_read_as_minus_and_shown_as_it_is():
+    """Issue 26: ▲7.5% was read "black up-pointing triangle 7.5%"."""
+    assert spoken_minus('<td title="▲1">▲7.5%</td>', "減") == (
+        '<td title="▲1"><span aria-hidden="true">▲</span><span class="plan-visually-hidden" data-search-exclude>減</span>7.5%</td>')
+    assert spoken_minus("▲ marks a note", "minus") == "▲ marks a note"

@@ -166,7 +166,7 @@ def test_print_html_links_and_labels_resolve_inside_the_document_and_every_id_is
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
     links = set(re.findall(r'href="#([^"]+)"', html))
-    labels = {identifier for named in re.findall(r'\saria-labelledby="([^"]+)"', html) for identifier in named.split()}
+    labels = {identifier for named in re.findall(r'\saria-(?:labelledby|describedby)="([^"]+)"', html) for identifier in named.split()}
     assert sorted((links | labels) - set(ids)) == []
     assert sorted(set(ids) - links - labels) == []  # WeasyPrint's cost grows with the square of the ids
     assert labels and all(identifier.startswith("page-") for identifier in labels)  # prefixed like the ids

@@ -1,6 +1,7 @@
 """The real plan.yaml carries the content this edition promises, faithfully to the draft."""
 
 import csv
+import html
 import json
 import re
 from datetime import date
@@ -263,3 +264,34 @@ def test_the_editorial_notes_are_written_in_one_register(real_plan):
              for sentence in _sentences_outside_quotations(note.text.ja)
              if PLAIN_ENDING.search(sentence) and not POLITE_ENDING.search(sentence)]
     assert plain == []
+
+
+_TERM_BOX = re.compile(r'<aside class="plan-box" aria-label="[^"]*">\s*<p class="plan-box__title">(.*?)</p>(?:(?!</aside>).)*?'
+                       r'<p class="plan-box__more"><a href="[^"]*">(.*?)</a></p>', re.DOTALL)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_every_glossary_box_s_link_names_its_term(built_site):
+    """Issue 26, failure 4 (WCAG 2.4.4): a chapter page's four boxes each linked to a different
+    term with the same text, "See the glossary" (用語集で見る), the term only in the box's title.
+    Each link now names its term, and no link anywhere reads as the old generic text."""
+    boxes = [(page, *match) for page in built_site.rglob("index.html")
+             for match in _TERM_BOX.findall(page.read_text(encoding="utf-8"))]
+    assert len(boxes) >= 8
+    for page, title, link in boxes:
+        term = re.search(r"『(.*)』|What is (.*)\?$", html.unescape(_text(title)))
+        assert (term[1] or term[2]) in html.unescape(_text(link)), (page, title, link)
+    generic = re.compile(r">\s*(用語集で見る|See the glossary)\s*</a>")
+    assert [page for page in built_site.rglob("*.html") if generic.search(page.read_text(encoding="utf-8"))] == []
+
+
+def test_the_main_landmark_holds_the_content_and_no_navigation(built_site):
+    """Issue 26: Material's <main> held the navigation sidebars and the breadcrumbs, and the
+    year navigation and the glossary's index were <nav> inside the content."""
+    pages = list(built_site.rglob("*.html"))
+    mains = {page: re.findall(r"<main\b.*?</main>", page.read_text(encoding="utf-8"), re.DOTALL) for page in pages}
+    assert len(pages) > 100
+    assert [page for page, found in mains.items() if len(found) != 1 or "<nav" in found[0]] == []

@@ -33,6 +33,16 @@ def test_a_finished_page_stays_as_it_is():
     assert post_build.finish_page(once, "en") == once
 
 
+def test_material_s_main_becomes_a_div_and_the_theme_s_main_around_the_content_stays():
+    """Issue 26: the main landmark holds the page's content, not the navigation sidebars."""
+    page = ('<main class="md-main" data-md-component="main"><div class="md-sidebar"><nav>…</nav></div>'
+            '<div class="md-content"><nav class="md-path">…</nav><main class="plan-main"><article>…</article></main></div></main><footer>')
+    finished = post_build.finish_page(page, "ja")
+    assert finished == ('<div class="md-main" data-md-component="main"><div class="md-sidebar"><nav>…</nav></div>'
+                        '<div class="md-content"><nav class="md-path">…</nav><main class="plan-main"><article>…</article></main></div></div><footer>')
+    assert post_build.finish_page(finished, "ja") == finished
+
+
 def write(site, name: str, text: str) -> None:
     (site / name).parent.mkdir(parents=True, exist_ok=True)
     (site / name).write_text(text, encoding="utf-8")

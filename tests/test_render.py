@@ -103,15 +103,16 @@ def test_same_template_writes_each_language(site):
     body, front_matter = get_data(rendered["ja"].files["items/01/index.md"])  # as MkDocs reads it
     assert front_matter == {"description": "効率化する。"}
     body = body.lstrip("\n")
-    assert body.startswith("# 第1編 取組項目 No\\.1 事務" + _note_link("脚注") + "の見直し "
+    assert body.startswith("# 第1編 取組項目 No\\.1 事務" + _note_link("注※") + "の見直し "
                            '{ #item-01 data-toc-label="第1編 取組項目 No.1 事務の見直し" data-bookmark-label="第1編 取組項目 No.1 事務の見直し" }')
     assert rendered["en"].files["items/01/index.md"].split("---\n\n", 1)[1].startswith(
-        "# Part 1: Reform item No\\.1 Reviewing work" + _note_link("Footnote") +
+        "# Part 1: Reform item No\\.1 Reviewing work" + _note_link("Note ※") +
         ' { #item-01 data-toc-label="Part 1: Reform item No.1 Reviewing work" data-bookmark-label="Part 1: Reform item No.1 Reviewing work" }')
 
 
-def _note_link(label: str) -> str:
-    return f'<sup class="plan-note-ref" data-search-exclude><a href="#item-01-note-0" aria-label="{label} ※">※</a></sup>'
+def _note_link(name: str) -> str:
+    """A note mark's link, named (注※, issue 26) and with an id its note links back to."""
+    return f'<sup class="plan-note-ref" data-search-exclude><a id="ref-item-01-note-0" href="#item-01-note-0" aria-label="{name}">※</a></sup>'
 
 
 def test_a_note_mark_in_a_title_links_to_its_note_and_stays_out_of_the_title(site):
@@ -158,13 +159,15 @@ def test_indicator_table_and_kpi_with_initiative_link(site):
     guideline = rendered["en"].files["guidelines/1/index.md"]
     assert '<a href="../../initiatives/01/">Initiative 1</a>' in guideline
     assert "Baseline (FY2021)" in guideline and "Target (FY2025)" in guideline
-    # A note mark in a table links to its note, which has a stable id on the page.
-    assert 'Procedures online<sup><a href="#guideline-1-note-1">Note 1</a></sup>' in guideline
+    # A note mark in a table links to its note, which has a stable id on the page and links back.
+    reference = '<sup class="plan-note-ref" data-search-exclude><a id="ref-guideline-1-note-1" href="#guideline-1-note-1" aria-label="{0}">{0}</a></sup>'
+    assert 'Procedures online' + reference.format("Note 1") in guideline
     assert '<dt id="guideline-1-note-1">Note 1</dt>' in guideline
-    assert 'オンライン化手続数<sup><a href="#guideline-1-note-1">注1</a></sup>' in rendered["ja"].files["guidelines/1/index.md"]
+    assert '<a href="#ref-guideline-1-note-1" aria-label="Back to where Note 1 is referred to">' in guideline
+    assert 'オンライン化手続数' + reference.format("注1") in rendered["ja"].files["guidelines/1/index.md"]
     initiative = rendered["en"].files["initiatives/01/index.md"]
     assert "Baseline (FY2021)" in initiative and '<dt id="initiative-01-note-1">Note 1</dt>' in initiative
-    assert '<a href="#initiative-01-note-1">Note 1</a>' in initiative
+    assert 'href="#initiative-01-note-1" aria-label="Note 1">Note 1</a>' in initiative
 
 
 def test_japanese_quoted_in_english_is_marked(site):
@@ -347,8 +350,9 @@ def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site
 def test_the_glossary_index_links_the_heading_of_every_initial_that_has_terms(site, language, groups, empty):
     _, _, rendered = site
     page = rendered[language].files["glossary/index.md"]
-    assert "\n\n<nav " in page  # a block of its own, not inside the paragraph before it
-    index, body = page.split("</nav>")
+    assert '\n\n<div class="plan-index" ' in page  # a block of its own, not inside the paragraph before it
+    assert "<nav" not in page  # a named list: no navigation landmark inside the main content (issue 26)
+    index, body = page.split("</ul>\n</div>", 1)
     headings = [(heading, anchor) for heading, anchor in re.findall(r"^## (.+) \{ #([a-z-]+) \}$", body, re.MULTILINE)]
     assert headings == [(heading, anchor) for heading, anchor, _ in groups]
     assert re.findall(r'<li><a href="#([a-z-]+)">', index) == [anchor for _, anchor, _ in groups]

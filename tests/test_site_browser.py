@@ -128,11 +128,6 @@ def test_the_home_page_s_search_link_opens_search_and_escape_returns_to_it(tab, 
     tab.locator(".md-search-result__item > a").first.wait_for(timeout=10000)
 
 
-def test_search_dialog_has_a_name(tab, site_url):
-    tab.goto(site_url + "en/")
-    assert tab.get_attribute("[data-md-component=search][role=dialog]", "aria-label") == "Search"
-
-
 @pytest.mark.parametrize(
     ("root", "query", "expected"),
     [("en/", "cashless", "initiatives/04/"), ("", "キャッシュレス", "initiatives/04/"), ("", "キャッシュレス化", "initiatives/04/"),

@@ -257,6 +257,69 @@
     }
   }
 
+  /* 3b. Search results by Tab (issue 26, failure 3: WCAG 4.1.2, 2.4.3) ------------------------- */
+
+  // Tab and Shift+Tab move through the field and the result links as anywhere else in the page:
+  // Material makes its result links no Tab stops (tabindex=-1, reached by ArrowDown/ArrowUp
+  // only, which still work), and its own handler, which would close search on Tab and send
+  // focus to the navigation, does not see Tab. A hint under the result count says so, and the
+  // announcement of the count ends with it. Leaving search with Tab or Shift+Tab closes it.
+  // Below 960 px search opens over the page: it is a dialog then, and only then.
+  var searchHint = search && search.querySelector(".plan-search-hint");
+  var resultList = search && search.querySelector(".md-search-result__list");
+
+  function syncSearchDialog() {
+    var dialog = searchToggle.checked && !headerSearch.matches;
+    if (dialog) {
+      search.setAttribute("role", "dialog");
+      search.setAttribute("aria-label", search.getAttribute("data-a11y-dialog-label"));
+    } else {
+      search.removeAttribute("role");
+      search.removeAttribute("aria-label");
+    }
+  }
+
+  // A result link holds an <article>, whose text Chromium leaves out of the link's name: without
+  // its role, the link is named by what it shows, its title first.
+  function tabbableResult(link) {
+    var article = link.querySelector(".md-search-result__article");
+    link.removeAttribute("tabindex");
+    if (article) article.setAttribute("role", "none");
+  }
+
+  function hasResults() {
+    return !!search.querySelector(".md-search-result__item");
+  }
+
+  if (search && query) {
+    syncSearchDialog();
+    searchToggle.addEventListener("change", syncSearchDialog);
+    headerSearch.addEventListener("change", syncSearchDialog);
+    window.addEventListener("keydown", function (event) {
+      // Shift too: on any other key Material puts focus back in the field, before Shift+Tab.
+      if (/^(Tab|Shift)$/.test(event.key) && searchToggle.checked && search.contains(document.activeElement)) {
+        event.stopPropagation();
+      }
+    }, true);
+    search.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (searchToggle.checked && next && !search.contains(next)) setToggle(searchToggle, false);
+    });
+    if (resultList) {
+      new MutationObserver(function () {
+        resultList.querySelectorAll(".md-search-result__link[tabindex='-1']").forEach(tabbableResult);
+      }).observe(resultList, { childList: true, subtree: true });
+    }
+    if (searchHint && status) {
+      new MutationObserver(function () {
+        var text = status.textContent;
+        if (text && hasResults() && text.indexOf(searchHint.textContent) < 0) {
+          status.textContent = text + " " + searchHint.textContent;
+        }
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    }
+  }
+
   /* 4. Language menu --------------------------------------------------------------------------- */
 
   var selects = document.querySelectorAll("[data-a11y-select]");
