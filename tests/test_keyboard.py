@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from planpub.qa.audit import AXE_SCRIPT, AXE_TAGS, stop_problems
-from tests.keyboard import WIDTHS, active, opened, press, record, tab_to
+from tests.keyboard import WIDTHS, active, opened, press, record, tab_to, walk
 
 pytestmark = pytest.mark.browser
 
@@ -337,3 +337,26 @@ def test_table_boxes_are_tab_stops_only_while_they_scroll(browser, site_url):
         expect(box).to_have_attribute("tabindex", "0")
         assert box.evaluate("b => b.scrollWidth > b.clientWidth")
         expect(box).to_have_accessible_name(re.compile(r"Schedule"))
+
+
+# --- Issue 26, failure 1: focus clear of the sticky header, both ways (WCAG 2.4.7) -------------
+
+
+@pytest.mark.parametrize("path", ["roadmap/", "items/15/", "en/roadmap/", "en/items/15/"])
+@pytest.mark.parametrize("width", [1280, 640])  # 640: a 1280 px window at 200% zoom
+def test_shift_tab_never_leaves_focus_under_the_sticky_header(browser, site_url, path, width):
+    with opened(browser, site_url + path, width) as page:
+        for move in ("Shift+Tab", "Tab"):
+            stops = walk(page, move)
+            assert len(stops) > 15
+            assert [str(stop) for stop in stops if stop.underHeader or not stop.onTop] == [], move
+
+
+def test_the_header_s_real_height_keeps_focus_clear_when_the_title_wraps(browser, site_url):
+    with opened(browser, site_url + "en/items/15/", 1280) as page:
+        page.locator(".md-header__topic .md-ellipsis").evaluate("title => { title.textContent = title.textContent.repeat(6); }")
+        height = page.locator(".md-header").evaluate("header => header.offsetHeight")
+        assert height > 80, "the title did not wrap"
+        page.wait_for_function("h => getComputedStyle(document.documentElement).getPropertyValue('--a11y-header-height') === h + 'px'", arg=height)
+        stops = walk(page, "Shift+Tab")
+        assert [str(stop) for stop in stops if stop.underHeader or not stop.onTop] == []

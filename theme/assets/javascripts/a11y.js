@@ -358,4 +358,35 @@
     var link = focused.getBoundingClientRect();
     if (link.top < top || link.bottom > shown.bottom) panel.scrollTop += link.top - (top + shown.bottom - link.height) / 2;
   }, true);
+
+  /* Issue 26, failure 1: focus below the sticky header (WCAG 2.4.7) ----------------------- */
+
+  // Material's header is 2.4rem high unless the plan title wraps (at 200% zoom, in English): a11y.css
+  // keeps scrolling focus (Shift+Tab), links to a part of the page and the sidebars below the
+  // header's real height, which this gives it. Without this script the 2.4rem of a one-line title.
+  var header = document.querySelector(".md-header");
+  if (header && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--a11y-header-height", header.offsetHeight + "px");
+    }).observe(header);
+  }
+
+  // The same sideways, in a grid that scrolls: its row headers are held in view at its start
+  // (plan.css), and what Shift+Tab scrolls into view comes to rest beside them, not under them.
+  function keepFocusBesideRowHeaders(entries) {
+    entries.forEach(function (entry) {
+      var box = entry.target;
+      var held = Array.prototype.filter.call(box.querySelectorAll("thead th"), function (th) {
+        return getComputedStyle(th).position === "sticky";
+      });
+      var width = Math.max.apply(null, held.map(function (th) { return th.offsetWidth; }).concat(0));
+      box.style.scrollPaddingLeft = width ? width + 4 + "px" : "";
+    });
+  }
+  if (window.ResizeObserver) {
+    var grids = new ResizeObserver(keepFocusBesideRowHeaders);
+    document.querySelectorAll(".plan-table-wrap--grid").forEach(function (box) {
+      grids.observe(box);
+    });
+  }
 })();
