@@ -13,7 +13,7 @@ from dataclasses import asdict
 import pytest
 from playwright.sync_api import expect
 
-from planpub.qa.audit import AXE_SCRIPT, AXE_TAGS, stop_problems
+from planpub.qa.audit import AXE_SCRIPT, AXE_TAGS, SHORTCUT_KEYS, stop_problems
 from tests.keyboard import WIDTHS, active, opened, press, record, tab_to, walk
 
 pytestmark = pytest.mark.browser
@@ -360,3 +360,23 @@ def test_the_header_s_real_height_keeps_focus_clear_when_the_title_wraps(browser
         page.wait_for_function("h => getComputedStyle(document.documentElement).getPropertyValue('--a11y-header-height') === h + 'px'", arg=height)
         stops = walk(page, "Shift+Tab")
         assert [str(stop) for stop in stops if stop.underHeader or not stop.onTop] == []
+
+
+# --- Issue 26, failure 5: no single-key shortcuts (WCAG 2.1 SC 2.1.4) ---------------------------
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_single_keys_do_nothing_with_focus_on_a_link(browser, site_url, width):
+    """Material's n . (next page), p , (previous page) and s f / (search) are off; search is still
+    a field in the header, or a button below 960 px."""
+    path = "en/items/15/"  # it has a previous and a next page
+    with opened(browser, site_url + path, width) as page:
+        link = page.locator(".md-content a[href]").first
+        for key in SHORTCUT_KEYS:
+            link.focus()
+            page.keyboard.press(key)
+            page.wait_for_timeout(300)
+            assert page.url == site_url + path, f"{key!r} loaded another page"
+            assert not search_open(page), f"{key!r} opened search"
+            assert active(page).name == link.inner_text().strip()
+        expect(page.locator("[data-a11y-search-open]" if width < 960 else "input.md-search__input")).to_be_visible()

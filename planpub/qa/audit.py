@@ -91,6 +91,7 @@ class PageReport:
     zoom: dict[str, Any]  # at 200%: sideways scroll, text cut off, header parts overlapping
     structure: dict[str, Any]
     keyboard: list[str]  # problems found by the Tab walk
+    shortcuts: list[str] = field(default_factory=list)  # single keys that did something
     requests: list[str] = field(default_factory=list)
 
 
@@ -183,6 +184,43 @@ async def walks(page, width: int, backwards: bool = True) -> list[str]:
     return problems + (await tab_walk(page, width, "Shift+Tab") if backwards else [])
 
 
+# Issue 26, failure 5 (WCAG 2.1 SC 2.1.4): the keys Material binds to the next page (n, .), the
+# previous page (p, ,) and search (s, f, /).
+SHORTCUT_KEYS = ("n", ".", "p", ",", "s", "f", "/")
+FOCUS_A_LINK = """() => {
+  const link = [...document.querySelectorAll('.md-content a[href]')].find(a => a.checkVisibility());
+  (link || document.body).focus();
+  window.__focusedForKeys = document.activeElement;
+}"""
+WHAT_A_KEY_DID = """() => document.getElementById('__search').checked ? 'opens search'
+  : document.activeElement !== window.__focusedForKeys ? 'moves focus to ' + document.activeElement.outerHTML.slice(0, 80) : ''"""
+
+
+async def shortcut_problems(page) -> list[str]:
+    """Each key of ``SHORTCUT_KEYS`` pressed with focus on a link of the content: none may load
+    another page, open search or move focus."""
+    problems = []
+    navigations: list[str] = []
+    listener = lambda request: request.is_navigation_request() and navigations.append(request.url)  # noqa: E731
+    page.on("request", listener)
+    try:
+        for key in SHORTCUT_KEYS:
+            url = page.url
+            await page.evaluate(FOCUS_A_LINK)
+            await page.keyboard.press(key)
+            await page.wait_for_timeout(100)  # Material navigates at once, but not within the press
+            if navigations or page.url != url:
+                problems.append(f"the key {key!r} loads {navigations[0] if navigations else page.url}")
+                await page.goto(url)
+                navigations.clear()  # this load too
+            elif did := await page.evaluate(WHAT_A_KEY_DID):
+                problems.append(f"the key {key!r} {did}")
+                await page.keyboard.press("Escape")
+    finally:
+        page.remove_listener("request", listener)
+    return problems
+
+
 async def _report(page, url: str, other_language: str, walk: bool = True) -> PageReport:
     """What the checks find on one page; the Tab walk only where ``walk`` asks for it."""
     requests: list[str] = []
@@ -195,6 +233,7 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
         axe = {"1280": await _axe(page)}
         structure = await page.evaluate("() => __audit.structure()")
         structure["colourOnly"] += await page.evaluate("() => __audit.states()")  # issue 26, failure 2
+        shortcuts = await shortcut_problems(page)
         keyboard = await walks(page, WIDE["width"]) if walk else []
         axe["1280 search open"] = await _search_open_violations(page)
         await page.set_viewport_size(TABLET)  # the navigation becomes a closed drawer
@@ -227,6 +266,7 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
             zoom=zoom,
             structure=structure,
             keyboard=keyboard,
+            shortcuts=shortcuts,
             requests=requests,
         )
     finally:
@@ -361,6 +401,7 @@ def page_problems(path: str, language: str, report: PageReport, site_name: str) 
         + [f"cut off: {s}" for s in report.zoom["clipped"]] + [f"overlap: {s}" for s in report.zoom["overlaps"]],
         "reflow": [f"scrolls sideways by {report.sideways_scroll} px at 320 px"] if report.sideways_scroll > 0 else [],
         "keyboard": report.keyboard,
+        "shortcuts": report.shortcuts,
         "colour": structure["colourOnly"],
         "media": [f"{structure['media']} audio, video or moving elements"] if structure["media"] else [],
     }
