@@ -380,3 +380,17 @@ def test_single_keys_do_nothing_with_focus_on_a_link(browser, site_url, width):
             assert not search_open(page), f"{key!r} opened search"
             assert active(page).name == link.inner_text().strip()
         expect(page.locator("[data-a11y-search-open]" if width < 960 else "input.md-search__input")).to_be_visible()
+
+
+# --- Issue 26, also fixed: the 404 page's skip link ---------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "name"), [("404.html", "コンテンツにスキップ"), ("en/404.html", "Skip to content")])
+def test_the_404_page_starts_with_a_skip_link_to_its_heading(browser, site_url, path, name):
+    with opened(browser, site_url + path, 1280) as page:
+        stop = press(page, "Tab")
+        assert stop.name == name
+        assert_shown(stop, "on the skip link")
+        press(page, "Enter")
+        assert page.evaluate("() => location.hash") == "#not-found"
+        assert page.locator("h1#not-found").is_visible()
