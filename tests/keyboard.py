@@ -23,6 +23,7 @@ class Stop:
     visible: bool
     inViewport: bool
     onTop: bool
+    underHeader: bool
     indicator: bool
     indicatorContrast: float | None
     focused: str
@@ -66,6 +67,19 @@ def active(page) -> Stop | None:
 def press(page, key: str) -> Stop | None:
     page.keyboard.press(key)
     return active(page)
+
+
+def walk(page, move: str = "Tab") -> list[Stop]:
+    """Every stop from the top of the page (from its end with Shift+Tab) until focus leaves it."""
+    page.evaluate("backwards => __kb.reset(backwards)", move != "Tab")
+    record(page)
+    stops: list[Stop] = []
+    for _ in range(600):
+        stop = press(page, move)
+        if stop is None or (stops and stop.key == stops[0].key):
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"focus never left the page with {move}")
 
 
 def tab_to(page, predicate, limit: int = 40) -> Stop:

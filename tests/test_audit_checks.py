@@ -64,3 +64,39 @@ def test_what_a_closed_disclosure_holds_is_not_expected_in_the_tab_order(tab):
     visible = tab.evaluate("() => __kb.record()")
     assert tab.evaluate("keys => __kb.outerHtml(keys)", visible) == ['<a href="#a" data-kb="kb0">shown</a>',
                                                                    '<summary data-kb="kb1">Notes (1)</summary>']
+
+
+# Issue 26, failure 2: states (the current page, the section being read) told by colour alone.
+NAV = "<style>a{{text-decoration:none}}</style><nav><ul><li><a href='#a' {current}>Here</a></li><li><a class=md-nav__link href='#b'>There</a></li></ul></nav>"
+
+
+@pytest.mark.parametrize(
+    ("current", "found"),
+    [
+        (f"class=md-nav__link aria-current=page style='color:{RED}'", 1),  # hue alone
+        (f"class='md-nav__link md-nav__link--active' style='color:{RED}'", 1),
+        (f"class=md-nav__link aria-current=page style='color:{RED};font-weight:700'", 0),  # bold too
+        (f"class=md-nav__link aria-current=page style='color:{RED};text-decoration:underline'", 0),  # underlined too
+        ("class=md-nav__link aria-current=page", 0),  # not told apart at all: nothing shown by colour
+    ],
+)
+def test_a_state_told_by_colour_alone_is_found(tab, current, found):
+    tab.set_content(f"<!doctype html><html lang=en><body>{NAV.format(current=current)}</body></html>")
+    tab.add_script_tag(path=str(CHECKS_SCRIPT))
+    states = tab.evaluate("() => __audit.states()")
+    assert len(states) == found, states
+
+
+# Issue 26, failure 1: a focused element partly under a sticky header.
+HEADER = ("<header class=md-header style='position:sticky;top:0;height:48px;background:#3f51b5'>title</header>"
+          "<div style='height:2000px'><a href='#x' style='display:block;margin-top:1000px'>link</a></div>")
+
+
+@pytest.mark.parametrize(("scroll_to", "under"), [(1000 + 48 - 10, True), (1000 - 100, False)])
+def test_focus_under_a_sticky_header_is_found(tab, scroll_to, under):
+    tab.set_viewport_size({"width": 800, "height": 600})
+    tab.set_content(f"<!doctype html><html lang=en><body style='margin:0'>{HEADER}</body></html>")
+    tab.add_script_tag(path=str(CHECKS_SCRIPT))
+    tab.evaluate("() => document.querySelector('a').focus({preventScroll: true})")
+    tab.evaluate(f"() => window.scrollTo(0, {scroll_to})")
+    assert tab.evaluate("() => __kb.active()")["underHeader"] is under

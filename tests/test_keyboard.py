@@ -13,8 +13,8 @@ from dataclasses import asdict
 import pytest
 from playwright.sync_api import expect
 
-from planpub.qa.audit import AXE_SCRIPT, AXE_TAGS, stop_problems
-from tests.keyboard import WIDTHS, active, opened, press, record, tab_to
+from planpub.qa.audit import AXE_SCRIPT, AXE_TAGS, SHORTCUT_KEYS, stop_problems
+from tests.keyboard import WIDTHS, active, opened, press, record, tab_to, walk
 
 pytestmark = pytest.mark.browser
 
@@ -379,3 +379,60 @@ def test_table_boxes_are_tab_stops_only_while_they_scroll(browser, site_url):
         expect(box).to_have_attribute("tabindex", "0")
         assert box.evaluate("b => b.scrollWidth > b.clientWidth")
         expect(box).to_have_accessible_name(re.compile(r"Schedule"))
+
+
+# --- Issue 26, failure 1: focus clear of the sticky header, both ways (WCAG 2.4.7) -------------
+
+
+@pytest.mark.parametrize("path", ["roadmap/", "items/15/", "en/roadmap/", "en/items/15/"])
+@pytest.mark.parametrize("width", [1280, 640])  # 640: a 1280 px window at 200% zoom
+def test_shift_tab_never_leaves_focus_under_the_sticky_header(browser, site_url, path, width):
+    with opened(browser, site_url + path, width) as page:
+        for move in ("Shift+Tab", "Tab"):
+            stops = walk(page, move)
+            assert len(stops) > 15
+            assert [str(stop) for stop in stops if stop.underHeader or not stop.onTop] == [], move
+
+
+def test_the_header_s_real_height_keeps_focus_clear_when_the_title_wraps(browser, site_url):
+    with opened(browser, site_url + "en/items/15/", 1280) as page:
+        page.locator(".md-header__topic .md-ellipsis").evaluate("title => { title.textContent = title.textContent.repeat(6); }")
+        height = page.locator(".md-header").evaluate("header => header.offsetHeight")
+        assert height > 80, "the title did not wrap"
+        page.wait_for_function("h => getComputedStyle(document.documentElement).getPropertyValue('--a11y-header-height') === h + 'px'", arg=height)
+        stops = walk(page, "Shift+Tab")
+        assert [str(stop) for stop in stops if stop.underHeader or not stop.onTop] == []
+
+
+# --- Issue 26, failure 5: no single-key shortcuts (WCAG 2.1 SC 2.1.4) ---------------------------
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_single_keys_do_nothing_with_focus_on_a_link(browser, site_url, width):
+    """Material's n . (next page), p , (previous page) and s f / (search) are off; search is still
+    a field in the header, or a button below 960 px."""
+    path = "en/items/15/"  # it has a previous and a next page
+    with opened(browser, site_url + path, width) as page:
+        link = page.locator(".md-content a[href]").first
+        for key in SHORTCUT_KEYS:
+            link.focus()
+            page.keyboard.press(key)
+            page.wait_for_timeout(300)
+            assert page.url == site_url + path, f"{key!r} loaded another page"
+            assert not search_open(page), f"{key!r} opened search"
+            assert active(page).name == link.inner_text().strip()
+        expect(page.locator("[data-a11y-search-open]" if width < 960 else "input.md-search__input")).to_be_visible()
+
+
+# --- Issue 26, also fixed: the 404 page's skip link ---------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "name"), [("404.html", "コンテンツにスキップ"), ("en/404.html", "Skip to content")])
+def test_the_404_page_starts_with_a_skip_link_to_its_heading(browser, site_url, path, name):
+    with opened(browser, site_url + path, 1280) as page:
+        stop = press(page, "Tab")
+        assert stop.name == name
+        assert_shown(stop, "on the skip link")
+        press(page, "Enter")
+        assert page.evaluate("() => location.hash") == "#not-found"
+        assert page.locator("h1#not-found").is_visible()

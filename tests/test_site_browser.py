@@ -5,6 +5,7 @@ committed results behind the test-results page must say what the checks find."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -175,3 +176,55 @@ def test_printing_a_page_gives_the_plan_text_with_its_title_and_address_and_no_c
     address = link.get_attribute("data-print-href")
     assert address.startswith(site_url) and address in link.evaluate("a => getComputedStyle(a, '::after').content")
     assert tab.evaluate("() => getComputedStyle(document.querySelector('.md-typeset')).color") == "rgb(0, 0, 0)"
+
+
+# --- Issue 26, also fixed: icons in forced colours, drawer titles at 200% zoom ------------------
+
+# Every icon shown: Material's masked icons (pseudo-elements painted with their background colour)
+# and inline SVG, with the colour that paints it.
+ICON_PAINT = """() => {
+  const shown = el => el.checkVisibility({visibilityProperty: true}) && el.getBoundingClientRect().width > 0;
+  const masked = [...document.querySelectorAll('body *')].filter(shown).flatMap(el => ['::before', '::after']
+    .map(pseudo => [el, pseudo, getComputedStyle(el, pseudo)])
+    .filter(([, , s]) => s.content !== 'none' && s.maskImage !== 'none')
+    .map(([, pseudo, s]) => ({icon: `${el.tagName} ${el.className}${pseudo}`, paint: s.backgroundColor})));
+  const inline = [...document.querySelectorAll('svg path')].filter(shown)
+    .map(path => ({icon: `svg in ${path.closest('svg').parentElement.className}`, paint: getComputedStyle(path).fill}));
+  return [...masked, ...inline];
+}"""
+CANVAS = """() => { const probe = document.createElement('div'); probe.style.background = 'Canvas'; document.body.append(probe);
+  const colour = getComputedStyle(probe).backgroundColor; probe.remove(); return colour; }"""
+
+
+def rgb(colour: str) -> tuple[float, ...]:
+    parts = [float(part) for part in re.findall(r"[\d.]+", colour)]
+    return tuple(parts[:3]) if len(parts) == 3 or parts[3] > 0 else ()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_icons_stay_visible_in_forced_colours(browser, site_url, width):
+    """Section toggles' chevrons, breadcrumb separators, the drawer's icons: none painted in the
+    page's background colour (or not at all) when forced colours replace the theme's."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, forced_colors="active")
+    page = context.new_page()
+    page.goto(site_url + "en/items/15/", wait_until="networkidle")
+    if width < 1220:
+        page.locator("[data-a11y-drawer-open]").click()
+        page.wait_for_timeout(500)
+    canvas, icons = rgb(page.evaluate(CANVAS)), page.evaluate(ICON_PAINT)
+    context.close()
+    assert len(icons) > 5
+    assert [icon for icon in icons if rgb(icon["paint"]) in ((), canvas)] == []
+
+
+def test_drawer_titles_wrap_at_200_percent_zoom(browser, site_url):
+    context = browser.new_context(viewport={"width": 640, "height": 450})  # 1280 × 900 at 200%
+    page = context.new_page()
+    page.goto(site_url + "en/items/15/", wait_until="networkidle")
+    page.locator("[data-a11y-drawer-open]").click()
+    page.wait_for_timeout(500)
+    titles = page.locator(".md-nav--primary .md-nav__title").evaluate_all(
+        "titles => titles.filter(t => t.checkVisibility({visibilityProperty: true}))"
+        ".map(t => ({text: t.textContent.trim(), cut: t.scrollWidth > t.clientWidth + 1 || getComputedStyle(t).whiteSpace === 'nowrap'}))")
+    context.close()
+    assert titles and [title for title in titles if title["cut"]] == []

@@ -2,10 +2,12 @@
 
 Serves the site on 127.0.0.1 and opens every page of both languages in Debian's Chromium, a few
 tabs at a time: axe-core with the search closed and open at 1280 px and at 390 px, reflow at 320 px
-and at 200% zoom, page structure, and a Tab walk at 1280, 1024 and 390 px (the last two with the
-navigation a closed drawer) that checks every stop for a visible focus indicator. The Nu HTML Checker reads every HTML file. ``summarize`` turns the findings into
-the results file the test-results page is rendered from (see ``planpub/accessibility.py``); the browser
-tests run the same checks and fail when that file no longer says what they find.
+and at 200% zoom, page structure, and Tab walks at 1280, 1024 and 390 px (the last two with the
+navigation a closed drawer) and at 200% zoom, forwards with Tab and (but at 1024 px) backwards with
+Shift+Tab, that check every stop for a visible focus indicator clear of the sticky header. The Nu
+HTML Checker reads every HTML file. ``summarize`` turns the findings into the results file the
+test-results page is rendered from (see ``planpub/accessibility.py``); the browser tests run the
+same checks and fail when that file no longer says what they find.
 
 Needs the test dependencies: Playwright (Python), Chromium, Java, and axe-core and vnu-jar from npm.
 """
@@ -89,6 +91,7 @@ class PageReport:
     zoom: dict[str, Any]  # at 200%: sideways scroll, text cut off, header parts overlapping
     structure: dict[str, Any]
     keyboard: list[str]  # problems found by the Tab walk
+    shortcuts: list[str] = field(default_factory=list)  # single keys that did something
     requests: list[str] = field(default_factory=list)
 
 
@@ -118,14 +121,16 @@ async def _search_open_violations(page) -> list[dict]:
     return violations
 
 
-def stop_problems(stop: dict, width: int, drawer_closed: bool = True) -> list[str]:
-    """What is wrong with one element focused by Tab (a stop read by ``__kb.active()``)."""
-    where = f"<{stop['tag']} class={stop['cls']!r}> {stop['name'][:60]!r} at {width} px"
+def stop_problems(stop: dict, width: int, drawer_closed: bool = True, move: str = "Tab") -> list[str]:
+    """What is wrong with one element focused by ``move`` (a stop read by ``__kb.active()``)."""
+    where = f"<{stop['tag']} class={stop['cls']!r}> {stop['name'][:60]!r} at {_at(width, move)}"
     problems = []
     if not (stop["visible"] and stop["inViewport"]):
         problems.append(f"takes focus but cannot be seen: {where}")
     elif not stop["onTop"]:
         problems.append(f"takes focus but is covered: {where}")
+    elif stop["underHeader"]:  # issue 26, failure 1: partly, where the header stays (WCAG 2.4.7)
+        problems.append(f"takes focus under the sticky header: {where}")
     if not stop["indicator"]:
         problems.append(f"shows no focus indicator ({stop['focused']}): {where}")
     elif stop["indicatorContrast"] is not None and stop["indicatorContrast"] < MIN_INDICATOR_CONTRAST:
@@ -135,16 +140,23 @@ def stop_problems(stop: dict, width: int, drawer_closed: bool = True) -> list[st
     return problems
 
 
-async def tab_walk(page, width: int) -> list[str]:
-    """Tab from the top of the page until focus leaves it: every stop must be seen, show a focus
+def _at(width: int, move: str) -> str:
+    """Where and how a walk went: "1280 px", "1280 px with Shift+Tab"."""
+    return f"{width} px" if move == "Tab" else f"{width} px with {move}"
+
+
+async def tab_walk(page, width: int, move: str = "Tab") -> list[str]:
+    """Press ``move`` (Tab, or Shift+Tab to walk backwards from the end) from the top of the page
+    until focus leaves it: every stop must be seen, clear of the sticky header, show a focus
     indicator of enough contrast and come once; everything visible must be reached; and focus
     must leave the page (no keyboard trap)."""
-    await page.evaluate("() => __kb.reset()")
+    await page.evaluate("backwards => __kb.reset(backwards)", move != "Tab")
     visible = await page.evaluate("() => __kb.record()")
     stops: list[dict] = []
     problems: list[str] = []
+    at = _at(width, move)
     for _ in range(TAB_LIMIT):
-        await page.keyboard.press("Tab")
+        await page.keyboard.press(move)
         stop = await page.evaluate("() => __kb.active()")
         # Past the last stop, focus goes to the browser's own controls; where there are none, as
         # in a headless browser, it comes round to the first stop: either way it left the page.
@@ -152,16 +164,60 @@ async def tab_walk(page, width: int) -> list[str]:
             break
         stops.append(stop)
     else:
-        problems.append(f"focus never left the page after {TAB_LIMIT} Tab presses at {width} px")
+        problems.append(f"focus never left the page after {TAB_LIMIT} presses at {at}")
     for stop in stops:
-        problems += stop_problems(stop, width)
+        problems += stop_problems(stop, width, move=move)
     keys = [stop["key"] for stop in stops if stop["key"]]
     if len(keys) != len(set(keys)):
-        problems.append(f"focus came round again before leaving the page at {width} px")
+        problems.append(f"focus came round again before leaving the page at {at}")
     missed = [key for key in visible if key not in set(keys)]
-    problems += [f"visible but never reached by Tab at {width} px: {html}" for html in await page.evaluate("keys => __kb.outerHtml(keys)", missed)]
+    problems += [f"visible but never reached at {at}: {html}" for html in await page.evaluate("keys => __kb.outerHtml(keys)", missed)]
     if sum(stop["inSearch"] for stop in stops) > 1:
-        problems.append(f"the closed search takes focus at {width} px")
+        problems.append(f"the closed search takes focus at {at}")
+    return problems
+
+
+async def walks(page, width: int, backwards: bool = True) -> list[str]:
+    """A Tab walk, and a Shift+Tab walk when ``backwards``: Shift+Tab scrolls each stop into view
+    from below it, where it can end under the sticky header (issue 26, failure 1)."""
+    problems = await tab_walk(page, width)
+    return problems + (await tab_walk(page, width, "Shift+Tab") if backwards else [])
+
+
+# Issue 26, failure 5 (WCAG 2.1 SC 2.1.4): the keys Material binds to the next page (n, .), the
+# previous page (p, ,) and search (s, f, /).
+SHORTCUT_KEYS = ("n", ".", "p", ",", "s", "f", "/")
+FOCUS_A_LINK = """() => {
+  const link = [...document.querySelectorAll('.md-content a[href]')].find(a => a.checkVisibility());
+  (link || document.body).focus();
+  window.__focusedForKeys = document.activeElement;
+}"""
+WHAT_A_KEY_DID = """() => document.getElementById('__search').checked ? 'opens search'
+  : document.activeElement !== window.__focusedForKeys ? 'moves focus to ' + document.activeElement.outerHTML.slice(0, 80) : ''"""
+
+
+async def shortcut_problems(page) -> list[str]:
+    """Each key of ``SHORTCUT_KEYS`` pressed with focus on a link of the content: none may load
+    another page, open search or move focus."""
+    problems = []
+    navigations: list[str] = []
+    listener = lambda request: request.is_navigation_request() and navigations.append(request.url)  # noqa: E731
+    page.on("request", listener)
+    try:
+        for key in SHORTCUT_KEYS:
+            url = page.url
+            await page.evaluate(FOCUS_A_LINK)
+            await page.keyboard.press(key)
+            await page.wait_for_timeout(100)  # Material navigates at once, but not within the press
+            if navigations or page.url != url:
+                problems.append(f"the key {key!r} loads {navigations[0] if navigations else page.url}")
+                await page.goto(url)
+                navigations.clear()  # this load too
+            elif did := await page.evaluate(WHAT_A_KEY_DID):
+                problems.append(f"the key {key!r} {did}")
+                await page.keyboard.press("Escape")
+    finally:
+        page.remove_listener("request", listener)
     return problems
 
 
@@ -176,14 +232,16 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
         switcher = page.locator(f"a.md-select__link[hreflang={other_language}]")
         axe = {"1280": await _axe(page)}
         structure = await page.evaluate("() => __audit.structure()")
-        keyboard = await tab_walk(page, WIDE["width"]) if walk else []
+        structure["colourOnly"] += await page.evaluate("() => __audit.states()")  # issue 26, failure 2
+        shortcuts = await shortcut_problems(page)
+        keyboard = await walks(page, WIDE["width"]) if walk else []
         axe["1280 search open"] = await _search_open_violations(page)
         await page.set_viewport_size(TABLET)  # the navigation becomes a closed drawer
-        keyboard += await tab_walk(page, TABLET["width"]) if walk else []
+        keyboard += await walks(page, TABLET["width"], backwards=False) if walk else []
         await page.set_viewport_size(PHONE)
         await page.evaluate("() => __audit.frames()")
         axe["390"] = await _axe(page)
-        keyboard += await tab_walk(page, PHONE["width"]) if walk else []
+        keyboard += await walks(page, PHONE["width"]) if walk else []
         await page.set_viewport_size(ZOOMED)
         await page.evaluate("() => __audit.frames()")
         zoom = {
@@ -191,6 +249,7 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
             "clipped": await page.evaluate("() => __audit.clipped()"),
             "overlaps": await page.evaluate("() => __audit.overlaps()"),
         }
+        keyboard += await walks(page, ZOOMED["width"]) if walk else []
         await page.set_viewport_size(NARROWEST)
         await page.evaluate("() => __audit.frames()")
         return PageReport(
@@ -207,6 +266,7 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
             zoom=zoom,
             structure=structure,
             keyboard=keyboard,
+            shortcuts=shortcuts,
             requests=requests,
         )
     finally:
@@ -341,6 +401,7 @@ def page_problems(path: str, language: str, report: PageReport, site_name: str) 
         + [f"cut off: {s}" for s in report.zoom["clipped"]] + [f"overlap: {s}" for s in report.zoom["overlaps"]],
         "reflow": [f"scrolls sideways by {report.sideways_scroll} px at 320 px"] if report.sideways_scroll > 0 else [],
         "keyboard": report.keyboard,
+        "shortcuts": report.shortcuts,
         "colour": structure["colourOnly"],
         "media": [f"{structure['media']} audio, video or moving elements"] if structure["media"] else [],
     }

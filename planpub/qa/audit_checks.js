@@ -120,6 +120,26 @@
     return Math.min(...outlineBackgrounds(el, style).map(bg => Math.max(...rings.map(ring => contrast(over(ring, bg), bg)))));
   };
 
+  // Issue 26, failure 1 (WCAG 2.4.7): part of the focused element, or of its focus outline, lies
+  // under Material's sticky header. Seven sampled points may all miss a thin strip, so the
+  // element's box (grown by its outline) is compared with the header's, and where they overlap
+  // the header must be what is painted (a drawer or the skip link is drawn over it). A box taller
+  // than the window below the header (a table that scrolls sideways) cannot be shown whole: it
+  // only has to show (onTop).
+  const underHeader = (el, style) => {
+    const header = document.querySelector(".md-header");
+    if (!header || header.contains(el)) return false;
+    const h = header.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const ring = style.outlineStyle !== "none" ? Math.max(0, style.outlineOffset + style.outlineWidth) : 0;
+    if (r.height + 2 * ring > innerHeight - h.bottom) return false;
+    const top = Math.max(r.top - ring, h.top), bottom = Math.min(r.bottom + ring, h.bottom);
+    const left = Math.max(r.left, h.left), right = Math.min(r.right, h.right);
+    if (bottom - top < 1 || right - left < 1) return false;
+    const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+    return !!hit && header.contains(hit);
+  };
+
   // What has focus now: where it is, whether it can be seen, and whether it shows a focus indicator.
   const measure = () => {
     const el = document.activeElement;
@@ -143,6 +163,7 @@
       visible: visible(el),
       inViewport: v.x + v.width > 0 && v.x < innerWidth && v.y + v.height > 0 && v.y < innerHeight,
       onTop,
+      underHeader: underHeader(el, focused),
       indicator: outline || shadow,
       indicatorContrast: outline ? indicatorContrast(el, focused) : null,
       focused: focused.outline + " / " + focused.shadow,
@@ -168,7 +189,7 @@
   // check that fails is read again a few frames later, and once more when scrolling has stopped.
   const active = async () => {
     const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
-    const seenWell = info => !info || (info.visible && info.inViewport && info.onTop);
+    const seenWell = info => !info || (info.visible && info.inViewport && info.onTop && !info.underHeader);
     let info = measure();
     for (let i = 0; i < 30 && !seenWell(info); i++) {
       await frame();
@@ -185,12 +206,14 @@
 
   // Start the next Tab from the top of the page, wherever focus has been: blurring alone leaves
   // the browser's starting point for Tab where focus was. A focused element that is removed
-  // leaves the starting point where it stood: at the start of the body.
-  const reset = async () => {
+  // leaves the starting point where it stood: at the start of the body, or at its end for a walk
+  // backwards with Shift+Tab (issue 26, failure 1).
+  const reset = async (backwards = false) => {
     if (document.activeElement) document.activeElement.blur();
     const start = document.createElement("span");
     start.tabIndex = -1;
-    document.body.prepend(start);
+    if (backwards) document.body.append(start);
+    else document.body.prepend(start);
     start.focus({preventScroll: true});
     start.remove();
     // Back to the top at once, scrolling panels too: a smooth scroll still running (Material's
@@ -308,6 +331,35 @@
       .map(([form, colours]) => `chart marks told apart by colour alone (${form}: ${[...colours].join(", ")}) in ${snippet(svg).slice(0, 80)}`);
   });
 
+  // Issue 26, failure 2: a state told by colour alone, anywhere in the page. The current page in
+  // the navigation, the section being read in the table of contents (and those already read), and
+  // whatever aria-current marks must differ from an element of their kind beside them in more than
+  // colour. Read with the page scrolled halfway down, where the table of contents shows what is
+  // being read (toc.follow), then back at the top.
+  const STATES = ".md-nav__link--active, .md-nav__link--passed, [aria-current]:not([aria-current=false])";
+  const STATE_CUES = [...TEXT_CUES, "borderRightStyle", "boxShadow", "textDecorationStyle", "textDecorationThickness"];
+  const kindOf = el => `${el.tagName} ${el.classList[0] || ""}`;
+  const statesByColour = () => [...document.querySelectorAll(STATES)]
+    .filter(el => el.textContent.trim() && visible(el))
+    .flatMap(el => {
+      const around = el.parentElement.closest("nav, ul, ol") || document.body;
+      const peer = [...around.querySelectorAll(el.tagName)]
+        .find(other => kindOf(other) === kindOf(el) && !other.matches(STATES) && other.textContent.trim() && visible(other));
+      if (!peer) return [];
+      const s = getComputedStyle(el), p = getComputedStyle(peer);
+      const name = el.textContent.trim().replace(/\s+/g, " ").slice(0, 60);
+      return s.color !== p.color && STATE_CUES.every(cue => s[cue] === p[cue])
+        ? [`state told by colour alone (${s.color} against ${p.color}): ${name} in <${kindOf(el).toLowerCase()}>`] : [];
+    });
+  const states = async () => {
+    window.scrollTo({top: (document.documentElement.scrollHeight - innerHeight) / 2, behavior: "instant"});
+    await rest();
+    const found = statesByColour();
+    window.scrollTo({top: 0, behavior: "instant"});
+    await rest();
+    return found;
+  };
+
   const colourOnly = () => {
     const content = document.querySelector(".md-content") || document.body;
     const elements = [...content.querySelectorAll("*")];
@@ -357,5 +409,5 @@
   // table boxes Tab stops while they scroll) have run before anything is checked.
   const frames = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => { settle(); resolve(); })));
 
-  window.__audit = {settle, frames, structure, clipped, overlaps};
+  window.__audit = {settle, frames, structure, states, clipped, overlaps};
 })();

@@ -222,16 +222,6 @@
     query.addEventListener("input", reopen);
     query.addEventListener("click", reopen);
     query.addEventListener("keydown", reopen);
-    // Material's shortcuts (f, s, /) focus the field, which below 960 px is hidden while search is
-    // closed: open search first, then Material's handler focuses it.
-    window.addEventListener("keydown", function (event) {
-      if (searchToggle.checked || headerSearch.matches) return;
-      if (event.ctrlKey || event.metaKey || event.altKey || !/^[fs/]$/.test(event.key)) return;
-      if (typing(document.activeElement)) return;
-      event.preventDefault();
-      searchOpener = document.activeElement;
-      setToggle(searchToggle, true);
-    }, true);
     searchToggle.addEventListener("change", function () {
       if (searchButton) searchButton.setAttribute("aria-expanded", String(searchToggle.checked));
       if (searchToggle.checked) return;
@@ -421,4 +411,48 @@
     var link = focused.getBoundingClientRect();
     if (link.top < top || link.bottom > shown.bottom) panel.scrollTop += link.top - (top + shown.bottom - link.height) / 2;
   }, true);
+
+  /* Issue 26, failure 5: no single-key shortcuts (WCAG 2.1 SC 2.1.4) ----------------------- */
+
+  // Material listens on the window for keys pressed outside a text field: n or . load the next
+  // page, p or , the previous one, and s, f or / open search. Speech input types what it hears,
+  // and one word said with focus on a link would take the reader to another page. A character key
+  // goes no further than the document: the page's own handlers (on the elements) still get it,
+  // Material's do not. Search stays a field in the header, or its button below 960 px. With search
+  // open, its keys are search's (Material's "search" mode).
+  document.addEventListener("keydown", function (event) {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || searchToggle.checked || typing(event.target)) return;
+    event.stopPropagation();
+  });
+
+  /* Issue 26, failure 1: focus below the sticky header (WCAG 2.4.7) ----------------------- */
+
+  // Material's header is 2.4rem high unless the plan title wraps (at 200% zoom, in English): a11y.css
+  // keeps scrolling focus (Shift+Tab), links to a part of the page and the sidebars below the
+  // header's real height, which this gives it. Without this script the 2.4rem of a one-line title.
+  var header = document.querySelector(".md-header");
+  if (header && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--a11y-header-height", header.offsetHeight + "px");
+    }).observe(header);
+  }
+
+  // The same sideways, in a grid that scrolls: its row headers are held in view at its start
+  // (plan.css), and what Shift+Tab scrolls into view comes to rest beside them, not under them.
+  function keepFocusBesideRowHeaders(entries) {
+    entries.forEach(function (entry) {
+      var box = entry.target;
+      var held = Array.prototype.filter.call(box.querySelectorAll("thead th"), function (th) {
+        return getComputedStyle(th).position === "sticky";
+      });
+      var width = Math.max.apply(null, held.map(function (th) { return th.offsetWidth; }).concat(0));
+      box.style.scrollPaddingLeft = width ? width + 4 + "px" : "";
+    });
+  }
+  if (window.ResizeObserver) {
+    var grids = new ResizeObserver(keepFocusBesideRowHeaders);
+    document.querySelectorAll(".plan-table-wrap--grid").forEach(function (box) {
+      grids.observe(box);
+    });
+  }
 })();
