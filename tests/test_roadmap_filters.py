@@ -55,9 +55,9 @@ def test_filter_by_department_and_mark_together(roadmap, real_plan):
     department = next(d for d in real_plan.departments if not d.is_group and len(real_plan.duties_of(d)) > 1)
     shown = choose(page, "担当課", department.id)
     assert shown and all(department.id in subject["departments"].split() for subject in shown)
-    both = choose(page, "印", "new")
+    both = choose(page, "表示", "new")
     assert len(both) <= len(shown) and all("new" in subject["marks"].split() for subject in both)
-    dx = choose(page, "印", "dx")
+    dx = choose(page, "表示", "dx")
     assert all("dx" in subject["marks"].split() for subject in dx)
 
 
