@@ -153,12 +153,15 @@
     const outline = focused.outlineStyle !== "none" && focused.outlineWidth > 0 && !transparent(focused.outlineColor)
       && focused.outline !== before.outline;
     const shadow = focused.shadow !== "none" && focused.shadow !== before.shadow;
-    // Not entirely hidden: some point of it is not covered or cut off (sampled across its box).
+    // Not entirely hidden: some point of it is not covered or cut off (sampled across each of its
+    // boxes: a link that wraps has one a line, and the middle of the box around both lines can be
+    // a neighbour's text).
     const points = [[.5, .5], [.1, .5], [.9, .5], [.5, .1], [.5, .9], [.1, .1], [.9, .9]];
-    const onTop = points.some(([fx, fy]) => {
-      const hit = document.elementFromPoint(v.x + v.width * fx, v.y + v.height * fy);
+    const boxes = [...el.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+    const onTop = (boxes.length ? boxes : [v]).some(box => points.some(([fx, fy]) => {
+      const hit = document.elementFromPoint(box.x + box.width * fx, box.y + box.height * fy);
       return !!hit && (el.contains(hit) || hit.contains(el));
-    });
+    }));
     return Object.assign(info, {
       visible: visible(el),
       inViewport: v.x + v.width > 0 && v.x < innerWidth && v.y + v.height > 0 && v.y < innerHeight,

@@ -401,8 +401,9 @@
   // has focus (WCAG 2.4.7). After any scroll of a panel holding focus, the focused link is
   // brought back to the middle of what the panel shows: below its sticky title, which covers
   // the links scrolled under it. Only the panel scrolls, so the page (and toc.follow) stay put.
-  document.addEventListener("scroll", function (event) {
-    var panel = event.target;
+  // The same when focus moves without a scroll: with Shift+Tab from the page's end, the browser
+  // counts a link under the sticky title as in view and does not scroll.
+  function keepFocusInPanel(panel) {
     var focused = document.activeElement;
     if (!(panel instanceof Element) || !focused || !panel.contains(focused) || !panel.closest(".md-sidebar--secondary")) return;
     var shown = panel.getBoundingClientRect();
@@ -410,7 +411,11 @@
     var top = title ? Math.max(shown.top, title.getBoundingClientRect().bottom) : shown.top;
     var link = focused.getBoundingClientRect();
     if (link.top < top || link.bottom > shown.bottom) panel.scrollTop += link.top - (top + shown.bottom - link.height) / 2;
-  }, true);
+  }
+  document.addEventListener("scroll", function (event) { keepFocusInPanel(event.target); }, true);
+  document.addEventListener("focusin", function (event) {
+    keepFocusInPanel(event.target instanceof Element && event.target.closest(".md-sidebar__scrollwrap"));
+  });
 
   /* Issue 26, failure 5: no single-key shortcuts (WCAG 2.1 SC 2.1.4) ----------------------- */
 
