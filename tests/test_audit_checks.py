@@ -100,3 +100,15 @@ def test_focus_under_a_sticky_header_is_found(tab, scroll_to, under):
     tab.evaluate("() => document.querySelector('a').focus({preventScroll: true})")
     tab.evaluate(f"() => window.scrollTo(0, {scroll_to})")
     assert tab.evaluate("() => __kb.active()")["underHeader"] is under
+
+
+def test_a_link_that_wraps_onto_two_lines_is_not_taken_as_covered(tab):
+    """The middle of the box around a wrapped link's two lines is its neighbour's text."""
+    tab.set_viewport_size({"width": 800, "height": 600})
+    tab.set_content("<!doctype html><html lang=en><body><p style='width:12em;font:16px/1.5 sans-serif'>"
+                    "Responsible: <a href='#x'>Service Counter Division</a> <span>Related divisions (not one department)</span>"
+                    "</p></body></html>")
+    tab.add_script_tag(path=str(CHECKS_SCRIPT))
+    tab.evaluate("() => document.querySelector('a').focus()")
+    assert tab.evaluate("() => document.querySelector('a').getClientRects().length") == 2
+    assert tab.evaluate("() => __kb.active()")["onTop"] is True
