@@ -310,9 +310,12 @@ def link_wording(html: str) -> LinkWording:
 def pdfua_failures(path: Path) -> list[str]:
     """What the PDF/UA-1 checker (page-validation, which passes veraPDF's test corpus; veraPDF itself
     is a Java application from a registry this project does not reach) finds wrong, rule by rule."""
-    from page import validate_pdf
+    from page import PageError, SafetyLimits, validate_pdf
 
-    report = validate_pdf(path, profile="ua1")
+    try:  # the checker's default limits guard against hostile files; this one is the build's own
+        report = validate_pdf(path, profile="ua1", limits=SafetyLimits.unlimited())
+    except PageError as error:  # its exceptions do not cross process boundaries: say it in words
+        return [f"the PDF/UA-1 checker could not read the PDF: {error}"]
     return [f"{failure.rule_id} ({report.checks.failed} failed checks in all): {failure.message}"
             for failure in report.failures]
 

@@ -98,3 +98,11 @@ def test_a_pdf_the_checker_fails_does_not_claim_pdf_ua(tmp_path):
     with pikepdf.open(tmp_path / "figure.pdf") as written:
         assert "pdfuaid:part" not in written.open_metadata()
     assert pdfua_failures(tmp_path / "figure.pdf")  # no claim, so no PDF/UA conformance either
+
+
+def test_a_pdf_the_checker_cannot_read_is_a_failure_in_words_not_an_exception(tmp_path):
+    """The checker's own exceptions cannot be sent back from the process that wrote the PDF."""
+    unreadable = tmp_path / "unreadable.pdf"
+    unreadable.write_bytes(b"%PDF-1.7\nnot a document")
+    [failure] = pdfua_failures(unreadable)
+    assert failure.startswith("the PDF/UA-1 checker could not read the PDF: ")
