@@ -1,5 +1,5 @@
-"""The print edition's layout as a print designer checks it (planpub/pdf.py, content/print/
-print.css): nothing that introduces a block ends a page, no table column narrower than its words,
+"""The print edition's layout as a print designer checks it (planpub/print_layout.py, and what
+planpub/pdf.py and content/print/print.css do for it): nothing that introduces a block ends a page, no table column narrower than its words,
 text large enough for residents, running heads on one line, page references and addresses not
 broken. The real plan's PDFs are the session's (built once); the checks themselves are tried on
 small documents that have each fault."""
@@ -13,8 +13,8 @@ from html import unescape
 import pytest
 
 from planpub.formatting import Formatter
-from planpub.pdf import (RUNNING_HEAD_EMS, layout_warnings, narrow_columns, print_html, running_heads, shortened,
-                         small_text, stranded_headings, typeset, write_pdf)
+from planpub.pdf import RUNNING_HEAD_EMS, layout_warnings, print_html, running_heads, shortened, typeset, write_pdf
+from planpub.print_layout import narrow_columns, small_text, stranded_headings
 from planpub.urls import DOWNLOADS, LANGUAGE_ROOTS, LANGUAGES, PDF_NAMES, Urls
 from tests.conftest import PROJECT
 
