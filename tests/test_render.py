@@ -607,3 +607,45 @@ def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
     assert "<li>0手続（令和3（2021）年度）</li>" in pages["ja"] and "<li>0 procedures (FY2021)</li>" in pages["en"]
     assert "<dd>0手続（令和7（2025）年度）<br>" in pages["ja"] and "<dd>0 procedures (FY2025)<br>" in pages["en"]
     assert "<dd>3手続（令和6（2024）年度）<br>" in pages["ja"] and "<dd>3 procedures (FY2024)<br>" in pages["en"]
+
+
+@pytest.mark.parametrize(("language", "what", "achieved", "details"), [
+    ("ja", "何をするか（目的）", "達成すると（目指す姿・目標）", "詳しい内容"),
+    ("en", "What will be done (purpose)", "When achieved (goals)", "Details"),
+])
+def test_item_and_initiative_pages_open_with_the_plan_s_words_in_brief_shown_once(site, language, what, achieved, details):
+    """WCAG 3.1.5: right after the title and its context, a heading the table of contents and
+    screen readers find, then what will be done and what it achieves; the purpose and the goals
+    are shown there only, and an initiative's full description follows under a heading of its own."""
+    _, _, rendered = site
+    item = rendered[language].files["items/01/index.md"]
+    purpose = {"ja": "効率化する。", "en": "To work more efficiently."}[language]
+    assert item.count(purpose) == 1 and "{ #purpose }" not in item
+    heading = re.search(r"^## (.+) \{ #in-brief \.plan-brief-heading \}$", item, re.MULTILINE)
+    assert heading and heading.start() < item.index(purpose) < item.index("{ #actions }")
+    assert f"<dt>{what}</dt>\n<dd><div class=\"plan-prose\"><p>{purpose}</p>" in item
+    carried_out = rendered[language].files["items/02/index.md"]
+    assert "<dt>" + {"ja": "何をするか（指針1の概要）", "en": "What will be done (summary of Guideline 1)"}[language] in carried_out
+    initiative = rendered[language].files["initiatives/01/index.md"]
+    goal = {"ja": "いつでも手続できます。", "en": "Procedures can be done at any time."}[language]
+    description = {"ja": "オンライン化します。", "en": "We put procedures online."}[language]
+    assert initiative.count(goal) == 1 and "{ #goals }" not in initiative
+    assert initiative.index("{ #in-brief") < initiative.index(f"<dt>{achieved}</dt>") < initiative.index(goal) \
+        < initiative.index(f"## {details} {{ #details }}") < initiative.index(description) < initiative.index("{ #schedule }")
+
+
+@pytest.mark.parametrize(("language", "dx", "ict"), [
+    ("ja", "デジタル・トランスフォーメーション", "情報通信技術"),
+    ("en", "digital transformation", "information and communication technology"),
+])
+def test_the_first_use_of_each_abbreviation_on_a_page_carries_its_expansion_in_the_page_s_language(site, language, dx, ict):
+    """WCAG 3.1.4: on the page of the item the guideline carries out, the summary uses ICT twice
+    and DX once: the first of each is expanded, in this language; the glossary lists both."""
+    _, _, rendered = site
+    page = rendered[language].files["items/02/index.md"]
+    assert re.findall(r'<abbr title="([^"]+)">(\w+)</abbr>', page) == [(ict, "ICT"), (dx, "DX")]
+    glossary = rendered[language].files["glossary/index.md"]
+    heading = {"ja": "略語", "en": "Abbreviations"}[language]
+    assert f"## {heading} {{ #abbreviations }}" in glossary and '<li><a href="#abbreviations">' in glossary
+    # No page text before it uses ICT: the list's own entry is the glossary page's first use.
+    assert f'<dt id="abbreviation-ict"><abbr title="{ict}">ICT</abbr></dt>\n<dd><p>{ict}</p>' in glossary
