@@ -211,11 +211,12 @@ def _casefolded(surface: str) -> str:
     return surface.casefold()
 
 
-def _term_pattern(surface: str) -> str:
-    """A term matches as a whole word where it begins or ends with a Latin letter or digit."""
+def _term_pattern(surface: str, ending: str = "") -> str:
+    """A term matches as a whole word where it begins or ends with a Latin letter or digit,
+    followed by ``ending`` (a pattern) if given."""
     before = r"(?<![A-Za-z0-9])" if surface[:1].isascii() and surface[:1].isalnum() else ""
     after = r"(?![A-Za-z0-9])" if surface[-1:].isascii() and surface[-1:].isalnum() else ""
-    return f"{before}{re.escape(surface)}{after}"
+    return f"{before}{re.escape(surface)}{ending}{after}"
 
 
 def _term_link(text: str, hrefs: dict[str, str], linked: set[str]) -> str:
@@ -235,6 +236,7 @@ _NOT_EXPANDED_IN = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _LANG = re.compile(r'\slang="([^"]*)"')
+_BADGE = 'class="plan-badge'
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 
 
@@ -262,7 +264,8 @@ class _OpenElements:
                         break
         elif name not in _VOID:
             lang = _LANG.search(tag)
-            excluded = name in _NOT_EXPANDED_IN or (lang is not None and not lang[1].startswith(self.language))
+            excluded = (name in _NOT_EXPANDED_IN or _BADGE in tag  # a mark's badge is its words alone ("DX重点"), read as one
+                        or (lang is not None and not lang[1].startswith(self.language)))
             self.stack.append((name, excluded))
             self.excluding += excluded
 
@@ -274,8 +277,7 @@ class _OpenElements:
 def abbreviation_pattern(abbreviation: str) -> str:
     """An abbreviation as a whole word, or with the English plural's s (KPIs): RPA is not found
     inside a longer word."""
-    before = r"(?<![A-Za-z0-9])" if abbreviation[:1].isascii() and abbreviation[:1].isalnum() else ""
-    return f"{before}{re.escape(abbreviation)}s?(?![A-Za-z0-9])"
+    return _term_pattern(abbreviation, "s?")
 
 
 def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str], language: str) -> str:

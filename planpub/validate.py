@@ -475,7 +475,9 @@ def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagno
             if isinstance(text.get(language), str):
                 for target in disallowed_links(text[language]):
                     yield source.diagnostic("unsafe-link", path + (language,), message("unsafe-link", target=target))
-        if isinstance(english, str):  # a pending translation has nothing to check yet
+        # A pending translation has nothing to check yet; an abbreviation's expansion spells out its
+        # letters, where the terminology's rendering may be the abbreviation itself (COVID-19).
+        if isinstance(english, str) and path[:1] != ("abbreviations",):
             yield from _terminology_problems(text, path, terminology, source)
 
 
@@ -553,7 +555,8 @@ def abbreviation_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterato
     plan_text = "\n".join(value for path, text in _texts(nodes) if path[:1] != ("abbreviations",)
                           for value in (text.get("ja"), text.get("en")) if isinstance(value, str))
     listed_terms = _get(data, "terms")
-    terms = {term.get("id"): term for term in (listed_terms if isinstance(listed_terms, list) else ()) if isinstance(term, dict)}
+    terms = {term["id"]: term for term in (listed_terms if isinstance(listed_terms, list) else ())
+             if isinstance(term, dict) and isinstance(term.get("id"), str)}
     first: dict[str, Path_] = {}
     for index, entry in enumerate(abbreviations):
         abbreviation, path = _get(entry, "abbreviation"), ("abbreviations", index)
@@ -566,7 +569,8 @@ def abbreviation_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterato
         if not re.search(abbreviation_pattern(abbreviation), plan_text):
             yield source.diagnostic("abbreviation-not-in-plan", path + ("abbreviation",), message("abbreviation-not-in-plan", abbreviation=abbreviation))
         term_id = _get(entry, "term")
-        names = [name for name in (_get(terms.get(term_id), "term", language) for language in ("ja", "en")) if isinstance(name, str)]
+        term = terms.get(term_id) if isinstance(term_id, str) else None
+        names = [name for name in (_get(term, "term", language) for language in ("ja", "en")) if isinstance(name, str)]
         if names and not any(re.search(abbreviation_pattern(abbreviation), name) for name in names):
             yield source.diagnostic("abbreviation-not-in-term", path + ("term",), message(
                 "abbreviation-not-in-term", abbreviation=abbreviation, term=term_surface(names[0]), id=term_id))

@@ -116,11 +116,12 @@ def test_first_use_of_each_abbreviation_on_a_page_is_expanded_and_the_longest_wi
     '<p><span lang="ja">DX推進計画</span> and DX</p>',
     '<div lang="ja"><p>DX</p></div><p>DX</p>',
     '<svg><text>DX</text></svg><p>DX</p>',
+    '<span class="plan-badge plan-badge--dx">DX priority</span><p>DX</p>',
 ])
-def test_no_abbreviation_is_expanded_in_headings_links_code_svg_or_another_language(page):
+def test_no_abbreviation_is_expanded_in_headings_links_code_svg_badges_or_another_language(page):
     """A heading's text becomes the table of contents and the title as plain text; a link's text
-    says where it goes; Japanese quoted in an English page would get an English expansion. The
-    first use outside them is the one expanded."""
+    says where it goes; a mark's badge is its words alone; Japanese quoted in an English page would
+    get an English expansion. The first use outside them is the one expanded."""
     marked = mark_abbreviations(page, EXPANSIONS, set(), "en")
     assert marked.count("<abbr") == 1 and marked.endswith(f"{abbr('DX', 'digital transformation')}</p>"), marked
 

@@ -349,19 +349,19 @@ def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site
 ])
 def test_the_glossary_index_links_the_heading_of_every_initial_that_has_terms(site, language, groups, empty):
     _, _, rendered = site
-    page = rendered[language].files["glossary/index.md"]
+    page, _ = rendered[language].files["glossary/index.md"].split("\n## " + formatter(site, language).ui("abbreviations"))  # the terms
     assert '\n\n<div class="plan-index" ' in page  # a block of its own, not inside the paragraph before it
     assert "<nav" not in page  # a named list: no navigation landmark inside the main content (issue 26)
     index, body = page.split("</ul>\n</div>", 1)
     headings = [(heading, anchor) for heading, anchor in re.findall(r"^## (.+) \{ #([a-z-]+) \}$", body, re.MULTILINE)]
     assert headings == [(heading, anchor) for heading, anchor, _ in groups]
-    assert re.findall(r'<li><a href="#([a-z-]+)">', index) == [anchor for _, anchor, _ in groups]
+    assert re.findall(r'<li><a href="#([a-z-]+)">', index) == [anchor for _, anchor, _ in groups] + ["abbreviations"]
     for _, anchor, terms in groups:  # each heading is followed by its terms, and every term is under one
         section = body.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert re.findall(r'<dt id="([a-z-]+)">', section) == terms
     assert sum(len(terms) for _, _, terms in groups) == len(re.findall(r"<dt id=", page)) == 2
     assert f'<li class="plan-index__empty">{empty}<span class="plan-visually-hidden">' in index
-    assert len(re.findall(r"<li", index)) == {"ja": 10, "en": 26}[language]
+    assert len(re.findall(r"<li", index)) == {"ja": 10, "en": 26}[language] + 1  # and the abbreviations
 
 
 def test_the_indicators_page_has_a_card_per_indicator_with_what_meeting_it_brings(site):
@@ -618,7 +618,7 @@ def test_item_and_initiative_pages_open_with_the_plan_s_words_in_brief_shown_onc
     screen readers find, then what will be done and what it achieves; the purpose and the goals
     are shown there only, and an initiative's full description follows under a heading of its own."""
     _, _, rendered = site
-    item = rendered[language].files["items/01/index.md"]
+    item = rendered[language].files["items/01/index.md"].split("\n---\n", 1)[1]  # the page, not its description
     purpose = {"ja": "効率化する。", "en": "To work more efficiently."}[language]
     assert item.count(purpose) == 1 and "{ #purpose }" not in item
     heading = re.search(r"^## (.+) \{ #in-brief \.plan-brief-heading \}$", item, re.MULTILINE)
@@ -626,7 +626,7 @@ def test_item_and_initiative_pages_open_with_the_plan_s_words_in_brief_shown_onc
     assert f"<dt>{what}</dt>\n<dd><div class=\"plan-prose\"><p>{purpose}</p>" in item
     carried_out = rendered[language].files["items/02/index.md"]
     assert "<dt>" + {"ja": "何をするか（指針1の概要）", "en": "What will be done (summary of Guideline 1)"}[language] in carried_out
-    initiative = rendered[language].files["initiatives/01/index.md"]
+    initiative = rendered[language].files["initiatives/01/index.md"].split("\n---\n", 1)[1]
     goal = {"ja": "いつでも手続できます。", "en": "Procedures can be done at any time."}[language]
     description = {"ja": "オンライン化します。", "en": "We put procedures online."}[language]
     assert initiative.count(goal) == 1 and "{ #goals }" not in initiative
