@@ -1,10 +1,11 @@
 """The plan's texts as HTML on one page: plain texts, prose with its glossary links, headings,
-what the marks (new, DX priority) mean where the page first shows them, and an indicator's chart.
+what the marks (new, DX priority) mean where the page first shows them, the expansion of each
+abbreviation at its first use, and an indicator's chart.
 
 It writes in the language of its Formatter (formatting.py), which gives the words; what it adds
 is markup, the one way every text of the plan becomes HTML or Markdown: escaped, with Japanese
 quoted in an English page marked lang="ja". One HtmlText a page, because a page links each
-glossary term once and explains each mark once.
+glossary term once, explains each mark once and expands each abbreviation once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from markupsafe import Markup, escape
 from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import fiscal_year_short
 from .formatting import BULLETS, Formatter, term_surface
-from .markup import link_footnotes, link_terms, mark_japanese, notes_linked_back, plain_html, render_prose, spoken_minus
+from .markup import (link_footnotes, link_terms, mark_abbreviations, mark_japanese, notes_linked_back, plain_html, render_prose,
+                     spoken_minus)
 from .model import Indicator, Text
 from .page_contexts import MARKS, marks_of
 
@@ -42,6 +44,7 @@ class HtmlText:
         self._term_href = term_href
         self._linked_terms: set[str] = set()  # glossary links already made on this page
         self._explained_marks: set[str] = set()  # marks whose meaning this page has given
+        self._expanded_abbreviations: set[str] = set()  # abbreviations whose expansion this page has given
 
     # --- the marks ---
 
@@ -116,6 +119,14 @@ class HtmlText:
         if self._term_href is None:
             return html
         return link_terms(html, self._term_links, self._linked_terms, ignore_case=self.language != "ja")
+
+    def abbreviations_expanded(self, page: str) -> str:
+        """The page with the first use of each abbreviation of the plan (DX, ICT) marked
+        <abbr title="its expansion in this language"> (WCAG 3.1.4), outside headings, links, code
+        and quoted Japanese. The site's pages only: paper shows no title, and the print edition
+        gives the plan's text as it is, with the abbreviations in the glossary."""
+        expansions = {abbreviation.abbreviation: self.l.raw(abbreviation.expansion) for abbreviation in self.l.plan.abbreviations}
+        return mark_abbreviations(page, expansions, self._expanded_abbreviations, self.language)
 
     @cached_property
     def _term_links(self) -> list[tuple[str, str]]:

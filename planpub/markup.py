@@ -211,11 +211,12 @@ def _casefolded(surface: str) -> str:
     return surface.casefold()
 
 
-def _term_pattern(surface: str) -> str:
-    """A term matches as a whole word where it begins or ends with a Latin letter or digit."""
+def _term_pattern(surface: str, ending: str = "") -> str:
+    """A term matches as a whole word where it begins or ends with a Latin letter or digit,
+    followed by ``ending`` (a pattern) if given."""
     before = r"(?<![A-Za-z0-9])" if surface[:1].isascii() and surface[:1].isalnum() else ""
     after = r"(?![A-Za-z0-9])" if surface[-1:].isascii() and surface[-1:].isalnum() else ""
-    return f"{before}{re.escape(surface)}{after}"
+    return f"{before}{re.escape(surface)}{ending}{after}"
 
 
 def _term_link(text: str, hrefs: dict[str, str], linked: set[str]) -> str:
@@ -224,3 +225,91 @@ def _term_link(text: str, hrefs: dict[str, str], linked: set[str]) -> str:
         return text
     linked.add(href)
     return f'<a class="plan-term-link" href="{href}">{text}</a>'
+
+
+
+# Where an abbreviation is left as it is (WCAG 3.1.4, html_text.HtmlText.abbreviations_expanded):
+# a heading, whose text the engine copies into the table of contents and the page title as plain
+# text; a link, whose text says where it goes; code; SVG, which has no <abbr>; controls.
+_NOT_EXPANDED_IN = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "svg", "script",
+                              "style", "textarea", "title", "option", "button"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_LANG = re.compile(r'\slang="([^"]*)"')
+_BADGE = 'class="plan-badge'
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
+
+
+class _OpenElements:
+    """The elements open at a point of a page, as far as they decide whether an abbreviation there
+    is expanded: those it is not expanded in (_NOT_EXPANDED_IN, and text in another language than
+    the page's, whose expansion would be in the wrong language)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.stack: list[tuple[str, bool]] = []  # (name, whether it is one of those)
+        self.excluding = 0
+
+    def passes(self, tag: str) -> None:
+        found = _TAG_NAME.match(tag)
+        if found is None or tag.endswith("/>"):  # a comment, a declaration, a self-closed element
+            return
+        name = found[2].lower()
+        if found[1]:  # a closing tag closes the elements left open inside it (<li>, <p>) too
+            if any(open_name == name for open_name, _ in self.stack):
+                while True:
+                    open_name, excluded = self.stack.pop()
+                    self.excluding -= excluded
+                    if open_name == name:
+                        break
+        elif name not in _VOID:
+            lang = _LANG.search(tag)
+            excluded = (name in _NOT_EXPANDED_IN or _BADGE in tag  # a mark's badge is its words alone ("DX重点"), read as one
+                        or (lang is not None and not lang[1].startswith(self.language)))
+            self.stack.append((name, excluded))
+            self.excluding += excluded
+
+    @property
+    def expands(self) -> bool:
+        return self.excluding == 0
+
+
+def abbreviation_pattern(abbreviation: str) -> str:
+    """An abbreviation as a whole word, or with the English plural's s (KPIs): RPA is not found
+    inside a longer word."""
+    return _term_pattern(abbreviation, "s?")
+
+
+def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str], language: str) -> str:
+    """A page (Markdown with HTML) whose first use of each abbreviation not in ``expanded`` (those
+    already marked on this page, updated here) is marked <abbr title="its expansion">, the
+    expansion given in the page's language by ``expansions``. Headings, links, code and text in
+    another language are left alone (_NOT_EXPANDED_IN); where abbreviations overlap, the longer
+    one wins (AI-OCR, not AI inside it)."""
+    wanted = {abbreviation: title for abbreviation, title in expansions.items() if abbreviation not in expanded and abbreviation in page}
+    if not wanted:
+        return page
+    ordered = sorted(wanted, key=len, reverse=True)
+    pattern = re.compile("|".join(f"({abbreviation_pattern(a)})" for a in ordered))
+    open_elements = _OpenElements(language)
+
+    def mark(match: re.Match) -> str:
+        abbreviation = ordered[match.lastindex - 1]
+        if abbreviation in expanded:
+            return match[0]
+        expanded.add(abbreviation)
+        return f'<abbr title="{plain_html(wanted[abbreviation])}">{match[0]}</abbr>'
+
+    lines = page.split("\n")
+    for number, line in enumerate(lines):
+        if wanted.keys() <= expanded:  # each has had its first use: the rest stays as it is
+            break
+        heading = _MARKDOWN_HEADING.match(line) is not None  # a Markdown heading: "## DX の推進 { #dx }"
+        parts = _TAG.split(line)
+        for index, part in enumerate(parts):
+            if index % 2:
+                open_elements.passes(part)
+            elif part and not heading and open_elements.expands:
+                parts[index] = pattern.sub(mark, part)
+        lines[number] = "".join(parts)
+    return "\n".join(lines)

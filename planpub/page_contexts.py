@@ -136,9 +136,14 @@ def recorded_progress(plan: Plan) -> Recorded:
 
 
 # Every template may call these by name.
+def abbreviations_in_order(plan: Plan) -> list:
+    """The plan's abbreviations in the order of their letters (ICT before IT), as the glossary lists them."""
+    return sorted(plan.abbreviations, key=lambda abbreviation: (abbreviation.abbreviation.casefold(), abbreviation.abbreviation))
+
+
 TEMPLATE_FUNCTIONS = {function.__name__: function for function in (
     cells_by_year, values_in, value_years, shared_target_year, notes_for, marks_of, marks_in, roadmap_filters,
-    progress_groups, progress_by_year, latest_progress, progress_recorded, recorded_progress,
+    progress_groups, progress_by_year, latest_progress, progress_recorded, recorded_progress, abbreviations_in_order,
 )}
 
 
@@ -292,16 +297,39 @@ class PartContext:
 
 
 @dataclass(frozen=True)
+class InBrief:
+    """What an item's or initiative's page opens with (WCAG 3.1.5 Reading level): what will be
+    done and what it achieves, in the plan's own words and nothing else. The page shows these
+    texts there and nowhere else, so nothing is read twice."""
+
+    what: Text | None = None  # an item's purpose, or the summary of the guideline that carries it out
+    what_from: Guideline | None = None  # that guideline, named in the label
+    achieved: tuple[Text, ...] = ()  # an initiative's goals (目指す姿・目標): the state it reaches
+
+    @classmethod
+    def of_item(cls, item: Item) -> InBrief | None:
+        if item.guideline is not None:
+            return cls(item.guideline.summary, item.guideline) if item.guideline.summary else None
+        return cls(item.purpose) if item.purpose else None
+
+    @classmethod
+    def of_initiative(cls, initiative: Initiative) -> InBrief | None:
+        return cls(achieved=initiative.goals) if initiative.goals else None
+
+
+@dataclass(frozen=True)
 class ItemContext:
     item: Item
     viewpoint: Viewpoint
     pillar: Pillar
     part: Part
+    in_brief: InBrief | None
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> ItemContext:
         viewpoint = sources.plan.parent_of(page.subject.id)
-        return cls(page.subject, viewpoint, sources.plan.parent_of(viewpoint.id), sources.plan.part_of(page.subject.id))
+        return cls(page.subject, viewpoint, sources.plan.parent_of(viewpoint.id), sources.plan.part_of(page.subject.id),
+                   InBrief.of_item(page.subject))
 
 
 @dataclass(frozen=True)
@@ -311,6 +339,7 @@ class InitiativeContext:
     guideline: Guideline
     part: Part
     kpis: tuple[Indicator, ...]  # the guideline's KPIs that measure this initiative
+    in_brief: InBrief | None
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> InitiativeContext:
@@ -318,7 +347,7 @@ class InitiativeContext:
         measure = sources.plan.parent_of(initiative.id)
         guideline = sources.plan.parent_of(measure.id)
         return cls(initiative, measure, guideline, sources.plan.part_of(initiative.id),
-                   tuple(kpi for kpi in guideline.kpis if kpi.initiative_id == initiative.id))
+                   tuple(kpi for kpi in guideline.kpis if kpi.initiative_id == initiative.id), InBrief.of_initiative(initiative))
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,7 @@ def render_language(plan: Plan, urls: Urls, environment: jinja2.Environment, lan
         context = page_context(formatter, page, sources)
         body = context["h"].notes_linked_back(page_body(environment, page_type.template, context))
         body += "\n" + page_info.render(context, departments=getattr(page.subject, "departments", ()))
+        body = context["h"].abbreviations_expanded(body)
         meta = ({"description": description(formatter, page)} | ({"scripts": list(page_type.scripts)} if page_type.scripts else {})
                 | ({"hide": ["toc"]} if page_type.own_contents else {}))
         files[page.source_file] = f"---\n{front_matter(meta)}\n---\n\n{body}"

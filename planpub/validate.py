@@ -23,7 +23,7 @@ from jsonschema.exceptions import ValidationError
 from .diagnostics import Diagnostic, Message, message, one_of
 from .formatting import term_surface
 from .load import LoadedPlan, Path_, SourceMap
-from .markup import FOOTNOTE_REFERENCE, disallowed_links
+from .markup import FOOTNOTE_REFERENCE, abbreviation_pattern, disallowed_links
 from .model import BETTER_BY_COMPARATOR, Better, Comparator
 from .urls import PLAN_ID
 
@@ -67,8 +67,8 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     source, data = loaded.source, loaded.data
     problems = list(schema_problems(data, source))
     nodes = walk(data)
-    for check in (cross_reference_problems, text_problems, glossary_problems, non_finite_problems, footnote_problems,
-                  title_mark_problems, date_problems):
+    for check in (cross_reference_problems, text_problems, glossary_problems, abbreviation_problems, non_finite_problems,
+                  footnote_problems, title_mark_problems, date_problems):
         problems += check(data, nodes, source)
     # jsonschema reports a missing field once per name; the message already names them all.
     return sorted(dict.fromkeys(problems), key=lambda d: (d.line, d.column, d.code))
@@ -475,7 +475,9 @@ def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagno
             if isinstance(text.get(language), str):
                 for target in disallowed_links(text[language]):
                     yield source.diagnostic("unsafe-link", path + (language,), message("unsafe-link", target=target))
-        if isinstance(english, str):  # a pending translation has nothing to check yet
+        # A pending translation has nothing to check yet; an abbreviation's expansion spells out its
+        # letters, where the terminology's rendering may be the abbreviation itself (COVID-19).
+        if isinstance(english, str) and path[:1] != ("abbreviations",):
             yield from _terminology_problems(text, path, terminology, source)
 
 
@@ -542,6 +544,36 @@ def glossary_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Di
                     "duplicate-term", term=surface, id=earlier_id, line=source.position(earlier)[0]))
                 break  # one report for the entry, whichever language finds it
             first[language, surface.casefold()] = path, term.get("id")
+
+
+def abbreviation_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
+    """An abbreviation of the list is one the plan uses, listed once; the glossary term it names
+    is the one that explains it, which has the abbreviation in its name."""
+    abbreviations = _get(data, "abbreviations")
+    if not isinstance(abbreviations, list):
+        return
+    plan_text = "\n".join(value for path, text in _texts(nodes) if path[:1] != ("abbreviations",)
+                          for value in (text.get("ja"), text.get("en")) if isinstance(value, str))
+    listed_terms = _get(data, "terms")
+    terms = {term["id"]: term for term in (listed_terms if isinstance(listed_terms, list) else ())
+             if isinstance(term, dict) and isinstance(term.get("id"), str)}
+    first: dict[str, Path_] = {}
+    for index, entry in enumerate(abbreviations):
+        abbreviation, path = _get(entry, "abbreviation"), ("abbreviations", index)
+        if not isinstance(abbreviation, str) or not abbreviation:
+            continue
+        if abbreviation in first:
+            yield source.diagnostic("duplicate-abbreviation", path + ("abbreviation",), message(
+                "duplicate-abbreviation", abbreviation=abbreviation, line=source.position(first[abbreviation])[0]))
+        first.setdefault(abbreviation, path + ("abbreviation",))
+        if not re.search(abbreviation_pattern(abbreviation), plan_text):
+            yield source.diagnostic("abbreviation-not-in-plan", path + ("abbreviation",), message("abbreviation-not-in-plan", abbreviation=abbreviation))
+        term_id = _get(entry, "term")
+        term = terms.get(term_id) if isinstance(term_id, str) else None
+        names = [name for name in (_get(term, "term", language) for language in ("ja", "en")) if isinstance(name, str)]
+        if names and not any(re.search(abbreviation_pattern(abbreviation), name) for name in names):
+            yield source.diagnostic("abbreviation-not-in-term", path + ("term",), message(
+                "abbreviation-not-in-term", abbreviation=abbreviation, term=term_surface(names[0]), id=term_id))
 
 
 # --- footnotes and dates ------------------------------------------------------------------------

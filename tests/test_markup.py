@@ -4,7 +4,8 @@ from html import unescape
 import markdown
 import pytest
 
-from planpub.markup import disallowed_links, link_terms, mark_japanese, notes_linked_back, plain_html, render_prose, spoken_minus
+from planpub.markup import (disallowed_links, link_terms, mark_abbreviations, mark_japanese, notes_linked_back, plain_html, render_prose,
+                            spoken_minus)
 
 
 def test_paragraphs_lists_emphasis_and_links():
@@ -84,6 +85,57 @@ def test_terms_inside_links_stay_as_they_are_and_english_ignores_case():
     terms = [("segment analysis", "g#s")]
     assert link_terms('<p><a href="x">segment analysis</a></p>', terms, set()) == '<p><a href="x">segment analysis</a></p>'
     assert link_terms("<p>Segment analysis</p>", terms, set(), ignore_case=True) == '<p><a class="plan-term-link" href="g#s">Segment analysis</a></p>'
+
+
+EXPANSIONS = {"AI": "artificial intelligence", "AI-OCR": "AI optical character recognition", "RPA": "robotic process automation",
+              "KPI": "key performance indicator", "DX": "digital transformation"}
+
+
+def abbr(text: str, title: str) -> str:
+    return f'<abbr title="{title}">{text}</abbr>'
+
+
+def test_first_use_of_each_abbreviation_on_a_page_is_expanded_and_the_longest_wins():
+    """WCAG 3.1.4: the first use on the page only, a page being one set of what has been expanded;
+    AI-OCR is one abbreviation, AI inside it is not AI; RPA inside a word is no abbreviation."""
+    expanded: set[str] = set()
+    page = "<p>AI-OCR and AI, then AI again; RPAS and RPA. Two KPIs.</p>"
+    assert mark_abbreviations(page, EXPANSIONS, expanded, "en") == (
+        f"<p>{abbr('AI-OCR', 'AI optical character recognition')} and {abbr('AI', 'artificial intelligence')}, then AI again; "
+        f"RPAS and {abbr('RPA', 'robotic process automation')}. Two {abbr('KPIs', 'key performance indicator')}.</p>")
+    assert mark_abbreviations("<p>AI and RPA</p>", EXPANSIONS, expanded, "en") == "<p>AI and RPA</p>"  # once per page
+    assert mark_abbreviations("<p>ICTとDXの推進</p>", {"DX": "デジタル・トランスフォーメーション"}, set(), "ja") == (
+        f"<p>ICTと{abbr('DX', 'デジタル・トランスフォーメーション')}の推進</p>")
+
+
+@pytest.mark.parametrize("page", [
+    "## DX in a Markdown heading { #dx }\n\n<p>DX</p>",
+    '<h2 id="x">DX</h2>\n<p>DX</p>',
+    '<p><a href="g#dx">DX</a> and DX</p>',
+    "<p><code>DX</code> and DX</p>",
+    '<p><span lang="ja">DX推進計画</span> and DX</p>',
+    '<div lang="ja"><p>DX</p></div><p>DX</p>',
+    '<svg><text>DX</text></svg><p>DX</p>',
+    '<span class="plan-badge plan-badge--dx">DX priority</span><p>DX</p>',
+])
+def test_no_abbreviation_is_expanded_in_headings_links_code_svg_badges_or_another_language(page):
+    """A heading's text becomes the table of contents and the title as plain text; a link's text
+    says where it goes; a mark's badge is its words alone; Japanese quoted in an English page would
+    get an English expansion. The first use outside them is the one expanded."""
+    marked = mark_abbreviations(page, EXPANSIONS, set(), "en")
+    assert marked.count("<abbr") == 1 and marked.endswith(f"{abbr('DX', 'digital transformation')}</p>"), marked
+
+
+def test_an_element_left_open_inside_another_closes_with_it_and_attributes_stay_as_they_are():
+    page = '<ul><li><a href="x">DX<li>x</a></ul><p title="DX">DX<br>AI</p>'
+    assert mark_abbreviations(page, EXPANSIONS, set(), "en") == (
+        f'<ul><li><a href="x">DX<li>x</a></ul><p title="DX">{abbr("DX", "digital transformation")}<br>'
+        f'{abbr("AI", "artificial intelligence")}</p>')
+
+
+def test_an_expansion_is_escaped_in_its_attribute():
+    assert mark_abbreviations("<p>A&amp;B</p><p>QA</p>", {"QA": 'quality "assurance" <&>'}, set(), "en") == (
+        '<p>A&amp;B</p><p><abbr title="quality &#34;assurance&#34; &lt;&amp;&gt;">QA</abbr></p>')
 
 
 def test_notes_link_back_to_their_marks_and_a_note_s_mention_of_another_links_to_it():

@@ -1,7 +1,7 @@
 """Each type of page gets a typed context, and templates place what it gives."""
 
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
@@ -9,8 +9,8 @@ import pytest
 from planpub.load import load_plan
 from planpub.model import build_plan
 from planpub.model import ScheduleEntry, Text
-from planpub.page_contexts import (YEAR_PHASES, Recorded, Sources, YearContext, cells_by_year, marks_in, marks_of, page_notes,
-                                   recorded_progress, roadmap_filters, unscheduled, year_phase)
+from planpub.page_contexts import (YEAR_PHASES, InBrief, Recorded, Sources, YearContext, abbreviations_in_order, cells_by_year, marks_in,
+                                   marks_of, page_notes, recorded_progress, roadmap_filters, unscheduled, year_phase)
 from planpub.page_types import PAGE_TYPES
 from planpub.urls import Urls
 from tests.cases import PROGRESS, PROGRESS_AT
@@ -47,6 +47,28 @@ def test_an_initiative_page_gets_only_the_kpis_that_measure_it(sources):
         assert context.initiative in context.measure.initiatives and context.measure in context.guideline.measures
         assert all(kpi.initiative_id == context.initiative.id for kpi in context.kpis)
         assert [kpi for kpi in context.guideline.kpis if kpi.initiative_id == context.initiative.id] == list(context.kpis)
+
+
+def test_item_and_initiative_pages_open_in_brief_with_the_plan_s_own_words(sources):
+    """WCAG 3.1.5: what will be done (an item's purpose, or the summary of the guideline that
+    carries it out) and what it achieves (an initiative's goals), the plan's texts themselves."""
+    own, carried_out = (context.in_brief for context in contexts(sources, "item"))
+    assert own == InBrief(Text("効率化する。", "To work more efficiently."))
+    guideline = sources.plan.guidelines[0]
+    assert carried_out == InBrief(guideline.summary, guideline) and carried_out.what.ja.startswith("ICTを活用した")
+    (initiative,) = contexts(sources, "initiative")
+    assert initiative.in_brief == InBrief(achieved=(Text("いつでも手続できます。", "Procedures can be done at any time."),))
+
+
+def test_nothing_in_brief_where_the_plan_has_nothing_to_say_it_with(sources):
+    item = sources.plan.items[0]
+    assert InBrief.of_item(replace(item, purpose=None)) is None
+    assert InBrief.of_initiative(replace(sources.plan.initiatives[0], goals=())) is None
+
+
+def test_the_glossary_lists_abbreviations_by_their_letters(sources):
+    assert [a.abbreviation for a in abbreviations_in_order(sources.plan)] == ["DX", "ICT"]
+    assert [a.anchor for a in abbreviations_in_order(sources.plan)] == ["abbreviation-dx", "abbreviation-ict"]
 
 
 def test_the_home_page_gets_each_highlight_with_its_indicator_and_the_latest_value_the_plan_prints(sources):

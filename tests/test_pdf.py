@@ -187,7 +187,8 @@ def visible_text(html: str) -> str:
 # Interface strings that speak of the site (its pages, search, filters, data records): the print
 # edition says what print can say instead.
 SITE_ONLY_KEYS = ("progress_none", "about_source", "about_translation", "page_info", "last_revised", "search_task",
-                  "roadmap_filter", "roadmap_filter_status", "record_link", "progress_where_published", "progress_overview_more")
+                  "roadmap_filter", "roadmap_filter_status", "record_link", "progress_where_published", "progress_overview_more",
+                  "abbreviations_intro")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -195,6 +196,17 @@ def test_the_print_edition_has_no_wording_of_the_site(print_htmls, real_plan, la
     text, l10n = visible_text(print_htmls[language]), Formatter(language, real_plan)
     for key in SITE_ONLY_KEYS:
         assert not re.search(wording(l10n.ui(key)), text), key
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_print_edition_adds_no_expansion_and_opens_each_item_and_initiative_in_brief(print_htmls, real_plan, language):
+    """WCAG 3.1.4 and 3.1.5 on paper: a title attribute shows nowhere there, so the text stays as the
+    plan writes it and the glossary lists the abbreviations; each item and initiative opens with the
+    box in brief, which holds its purpose or goals (shown nowhere else on its page: no repetition)."""
+    html = print_htmls[language]
+    assert "<abbr" not in html
+    assert html.count('<div class="plan-brief">') == len(real_plan.items) + len(real_plan.initiatives)
+    assert all(f"<dt>{abbreviation.abbreviation}</dt>" in html for abbreviation in real_plan.abbreviations)
 
 
 def wording(string: str) -> str:

@@ -349,19 +349,19 @@ def test_glossary_order_follows_readings_in_japanese_and_letters_in_english(site
 ])
 def test_the_glossary_index_links_the_heading_of_every_initial_that_has_terms(site, language, groups, empty):
     _, _, rendered = site
-    page = rendered[language].files["glossary/index.md"]
+    page, _ = rendered[language].files["glossary/index.md"].split("\n## " + formatter(site, language).ui("abbreviations"))  # the terms
     assert '\n\n<div class="plan-index" ' in page  # a block of its own, not inside the paragraph before it
     assert "<nav" not in page  # a named list: no navigation landmark inside the main content (issue 26)
     index, body = page.split("</ul>\n</div>", 1)
     headings = [(heading, anchor) for heading, anchor in re.findall(r"^## (.+) \{ #([a-z-]+) \}$", body, re.MULTILINE)]
     assert headings == [(heading, anchor) for heading, anchor, _ in groups]
-    assert re.findall(r'<li><a href="#([a-z-]+)">', index) == [anchor for _, anchor, _ in groups]
+    assert re.findall(r'<li><a href="#([a-z-]+)">', index) == [anchor for _, anchor, _ in groups] + ["abbreviations"]
     for _, anchor, terms in groups:  # each heading is followed by its terms, and every term is under one
         section = body.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert re.findall(r'<dt id="([a-z-]+)">', section) == terms
     assert sum(len(terms) for _, _, terms in groups) == len(re.findall(r"<dt id=", page)) == 2
     assert f'<li class="plan-index__empty">{empty}<span class="plan-visually-hidden">' in index
-    assert len(re.findall(r"<li", index)) == {"ja": 10, "en": 26}[language]
+    assert len(re.findall(r"<li", index)) == {"ja": 10, "en": 26}[language] + 1  # and the abbreviations
 
 
 def test_the_indicators_page_has_a_card_per_indicator_with_what_meeting_it_brings(site):
@@ -607,3 +607,45 @@ def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
     assert "<li>0手続（令和3（2021）年度）</li>" in pages["ja"] and "<li>0 procedures (FY2021)</li>" in pages["en"]
     assert "<dd>0手続（令和7（2025）年度）<br>" in pages["ja"] and "<dd>0 procedures (FY2025)<br>" in pages["en"]
     assert "<dd>3手続（令和6（2024）年度）<br>" in pages["ja"] and "<dd>3 procedures (FY2024)<br>" in pages["en"]
+
+
+@pytest.mark.parametrize(("language", "what", "achieved", "details"), [
+    ("ja", "何をするか（目的）", "達成すると（目指す姿・目標）", "詳しい内容"),
+    ("en", "What will be done (purpose)", "When achieved (goals)", "Details"),
+])
+def test_item_and_initiative_pages_open_with_the_plan_s_words_in_brief_shown_once(site, language, what, achieved, details):
+    """WCAG 3.1.5: right after the title and its context, a heading the table of contents and
+    screen readers find, then what will be done and what it achieves; the purpose and the goals
+    are shown there only, and an initiative's full description follows under a heading of its own."""
+    _, _, rendered = site
+    item = rendered[language].files["items/01/index.md"].split("\n---\n", 1)[1]  # the page, not its description
+    purpose = {"ja": "効率化する。", "en": "To work more efficiently."}[language]
+    assert item.count(purpose) == 1 and "{ #purpose }" not in item
+    heading = re.search(r"^## (.+) \{ #in-brief \.plan-brief-heading \}$", item, re.MULTILINE)
+    assert heading and heading.start() < item.index(purpose) < item.index("{ #actions }")
+    assert f"<dt>{what}</dt>\n<dd><div class=\"plan-prose\"><p>{purpose}</p>" in item
+    carried_out = rendered[language].files["items/02/index.md"]
+    assert "<dt>" + {"ja": "何をするか（指針1の概要）", "en": "What will be done (summary of Guideline 1)"}[language] in carried_out
+    initiative = rendered[language].files["initiatives/01/index.md"].split("\n---\n", 1)[1]
+    goal = {"ja": "いつでも手続できます。", "en": "Procedures can be done at any time."}[language]
+    description = {"ja": "オンライン化します。", "en": "We put procedures online."}[language]
+    assert initiative.count(goal) == 1 and "{ #goals }" not in initiative
+    assert initiative.index("{ #in-brief") < initiative.index(f"<dt>{achieved}</dt>") < initiative.index(goal) \
+        < initiative.index(f"## {details} {{ #details }}") < initiative.index(description) < initiative.index("{ #schedule }")
+
+
+@pytest.mark.parametrize(("language", "dx", "ict"), [
+    ("ja", "デジタル・トランスフォーメーション", "情報通信技術"),
+    ("en", "digital transformation", "information and communication technology"),
+])
+def test_the_first_use_of_each_abbreviation_on_a_page_carries_its_expansion_in_the_page_s_language(site, language, dx, ict):
+    """WCAG 3.1.4: on the page of the item the guideline carries out, the summary uses ICT twice
+    and DX once: the first of each is expanded, in this language; the glossary lists both."""
+    _, _, rendered = site
+    page = rendered[language].files["items/02/index.md"]
+    assert re.findall(r'<abbr title="([^"]+)">(\w+)</abbr>', page) == [(ict, "ICT"), (dx, "DX")]
+    glossary = rendered[language].files["glossary/index.md"]
+    heading = {"ja": "略語", "en": "Abbreviations"}[language]
+    assert f"## {heading} {{ #abbreviations }}" in glossary and '<li><a href="#abbreviations">' in glossary
+    # No page text before it uses ICT: the list's own entry is the glossary page's first use.
+    assert f'<dt id="abbreviation-ict"><abbr title="{ict}">ICT</abbr></dt>\n<dd><p>{ict}</p>' in glossary

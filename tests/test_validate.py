@@ -449,3 +449,38 @@ def test_a_way_that_is_better_must_agree_with_the_comparator(variant):
     assert "indicator 'indicator-cost': 'better: higher' contradicts the target's 'at-most'" in diagnostic.message
     path, text = variant((KPI_UNIT, "          unit: procedures\n          better: up\n"))
     assert [code for code, _, _ in problems(path)] == ["schema-enum"]  # one problem, from the schema
+
+
+ICT = "  - {abbreviation: ICT, expansion: {ja: 情報通信技術, en: information and communication technology}}\n"
+
+
+def test_an_abbreviation_must_be_one_the_plan_uses_and_is_listed_once(variant):
+    """WCAG 3.1.4: the list gives what the plan's abbreviations stand for; one the text never uses
+    as a word of its own (RPA, or IC inside ICT) is a mistake, and so is a second entry."""
+    path, text = variant((ICT, ICT + "  - {abbreviation: RPA, expansion: {ja: ロボティック・プロセス・オートメーション, en: robotic process automation}}\n"
+                               "  - {abbreviation: IC, expansion: {ja: 集積回路, en: integrated circuit}}\n" + ICT))
+    assert problems(path) == [("abbreviation-not-in-plan", line_of(text, "abbreviation: RPA"), "abbreviations[1].abbreviation"),
+                              ("abbreviation-not-in-plan", line_of(text, "abbreviation: IC,"), "abbreviations[2].abbreviation"),
+                              ("duplicate-abbreviation", line_of(text, "abbreviation: ICT") + 3, "abbreviations[3].abbreviation")]
+    diagnostic = validate(load_plan(path))[-1]
+    assert f"at line {line_of(text, 'abbreviation: ICT')}" in diagnostic.text("en")
+
+
+@pytest.mark.parametrize("expansion, missing", [
+    ("{ja: 情報通信技術}", "en"),
+    ("{en: information and communication technology}", "ja"),
+    ("{ja: 情報通信技術, translation: pending}", "en"),
+])
+def test_an_abbreviation_needs_its_expansion_in_both_languages(variant, expansion, missing):
+    path, text = variant((ICT, f"  - {{abbreviation: ICT, expansion: {expansion}}}\n"))
+    codes = [(code, line) for code, line, _ in problems(path)]
+    assert ("schema-required", line_of(text, "abbreviation: ICT")) in codes
+    assert any(missing in d.message for d in validate(load_plan(path)) if d.code == "schema-required")
+
+
+def test_an_abbreviation_s_glossary_term_must_name_it(variant):
+    path, text = variant((ICT, ICT.replace("}}\n", "}, term: test-term}\n")))
+    assert problems(path) == [("abbreviation-not-in-term", line_of(text, "abbreviation: ICT"), "abbreviations[0].term")]
+    assert "'ICT'" in validate(load_plan(path))[0].text("en")
+    path, _ = variant((ICT, ICT.replace("}}\n", "}, term: no-such-term}\n")))
+    assert [code for code, _, _ in problems(path)] == ["unknown-term"]

@@ -18,7 +18,7 @@ from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Par
 from .indicators import Better, Comparator, Indicator, IndicatorGroup, Reference, Result, Target, Value
 from .plan import Colophon, EditorialNote, Highlight, Issued, Metadata, Plan, Revision
 from .progress import Progress, ProgressStatus
-from .text import Department, Note, Source, Term, TerminologyEntry, Text, Unit
+from .text import Abbreviation, Department, Note, Source, Term, TerminologyEntry, Text, Unit
 
 
 def build_plan(data: dict[str, Any]) -> Plan:
@@ -57,6 +57,8 @@ class _PlanBuilder:
             ),
             editorial_notes=notes,
             vision=_optional_text(data["informatization"].get("vision")),
+            abbreviations=tuple(Abbreviation(a["abbreviation"], _text(a["expansion"]), self.terms.get(a.get("term")))
+                                for a in data.get("abbreviations", ())),
             _notes_by_target=by_target,
         )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from .entities import Action, Guideline, Initiative, Item, Measure, Part, Pillar, Section, Viewpoint
 from .indicators import Indicator, IndicatorGroup
-from .text import Department, Source, Term, TerminologyEntry, Text
+from .text import Abbreviation, Department, Source, Term, TerminologyEntry, Text
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ class Plan:
     terminology: tuple[TerminologyEntry, ...]
     editorial_notes: tuple[EditorialNote, ...]
     vision: Text | None = None
+    abbreviations: tuple[Abbreviation, ...] = ()  # in the order of plan.yaml
     _notes_by_target: dict[str, tuple[EditorialNote, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def notes_about(self, entity_id: str) -> tuple[EditorialNote, ...]:

@@ -1,8 +1,9 @@
 """The plain parts that every other kind of the model is made of: texts in both languages,
-units, departments, glossary terms, notes and sources."""
+units, departments, glossary terms, abbreviations, notes and sources."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -43,6 +44,21 @@ class Term:
     term: Text
     definition: Text
     reading: str = ""  # in hiragana: the Japanese glossary's order
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation the plan uses (DX, ICT), with what it stands for in each language: the
+    plan's own expansion where it gives one. ``term`` is the glossary term that explains it, if any."""
+
+    abbreviation: str
+    expansion: Text
+    term: Term | None = None
+
+    @property
+    def anchor(self) -> str:
+        """Its anchor in the glossary's list of abbreviations: abbreviation-gov-cloud."""
+        return "abbreviation-" + re.sub("[^a-z0-9]+", "-", self.abbreviation.lower()).strip("-")
 
 
 @dataclass(frozen=True)
