@@ -18,7 +18,7 @@ from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Par
 from .indicators import Better, Comparator, Indicator, IndicatorGroup, Reference, Result, Target, Value
 from .plan import Colophon, EditorialNote, Highlight, Issued, Metadata, Plan, Revision
 from .progress import Progress, ProgressStatus
-from .text import Department, Note, Source, Term, TerminologyEntry, Text, Unit
+from .text import Department, Note, Reading, Source, Term, TerminologyEntry, Text, Unit
 
 
 def build_plan(data: dict[str, Any]) -> Plan:
@@ -57,6 +57,7 @@ class _PlanBuilder:
             ),
             editorial_notes=notes,
             vision=_optional_text(data["informatization"].get("vision")),
+            readings=tuple(Reading(entry["word"], entry["reading"]) for entry in data.get("readings", ())),
             _notes_by_target=by_target,
         )
 
