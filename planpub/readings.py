@@ -160,8 +160,21 @@ def _dictionary_words(text: str, offset: int) -> Iterator[Word]:
     for start, morpheme in morphemes(text):
         surface, begin = morpheme.surface(), offset + start + morpheme.begin()
         reading = hiragana(morpheme.reading_form())
+        if surface == "日":
+            reading = _day_of_month(text, begin - offset) or reading
         if HAS_KANJI.search(surface):
             yield Word(begin, begin + len(surface), align(surface, reading, begin) if _HIRAGANA.fullmatch(reading) else ())
+
+
+# Sudachi reads 日 after a number as にち, or as か whatever the number (25日): a day of the month
+# (after 月) is read by its number (4月1日 ついたち, 3日 みっか, 20日 はつか, 25日 にじゅうごにち).
+_DAY = re.compile("月([0-9０-９]{1,2})$")
+_DAY_READINGS = {1: "ついたち", **dict.fromkeys((2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 20, 24), "か")}
+
+
+def _day_of_month(text: str, index: int) -> str | None:
+    number = _DAY.search(text, max(0, index - 3), index)
+    return _DAY_READINGS.get(int(number[1]), "にち") if number else None
 
 
 @lru_cache(maxsize=None)  # the same texts recur on every page (the header, the menus)
