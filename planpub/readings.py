@@ -177,7 +177,6 @@ def _day_of_month(text: str, index: int) -> str | None:
     return _DAY_READINGS.get(int(number[1]), "にち") if number else None
 
 
-@lru_cache(maxsize=None)  # the same texts recur on every page (the header, the menus)
 def text_readings(text: str, listed: ReadingList = EMPTY) -> tuple[Ruby, ...]:
     """The readings of the kanji of ``text``."""
     return tuple(ruby for word in words(text, listed) for ruby in word.rubies)
@@ -260,20 +259,29 @@ def japanese_texts(html: str) -> list[str]:
     return parser.texts
 
 
-def page_readings(html: str, listed: ReadingList = EMPTY) -> dict[str, list[list]]:
-    """contract 1 of issue 27: {text node: [[start, end, reading], …]} in UTF-16 code units."""
+def page_readings(html: str, listed: ReadingList = EMPTY) -> dict[str, tuple[Ruby, ...]]:
+    """Contract 1 of issue 27: {text node: [[start, end, reading], …]} (as JSON), in UTF-16 code units."""
     found = {}
     for text in japanese_texts(html):
         if text not in found and HAS_KANJI.search(text):
-            rubies = text_readings(text, listed)
-            if rubies:
-                found[text] = [[_utf16(text, start), _utf16(text, end), reading] for start, end, reading in rubies]
-    return found
+            found[text] = node_readings(text, listed)
+    return {text: rubies for text, rubies in found.items() if rubies}
 
 
-def _utf16(text: str, index: int) -> int:
-    """A string index as JavaScript counts it: a character beyond the BMP (𠮷) is two units."""
-    return index + sum(ord(character) > 0xFFFF for character in text[:index])
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=None)  # the same texts recur on every page (the header, the menus)
+def node_readings(text: str, listed: ReadingList = EMPTY) -> tuple[Ruby, ...]:
+    """The readings of a text node, counted as JavaScript counts a string: a character beyond the
+    BMP (𠮷) is two units."""
+    rubies = text_readings(text, listed)
+    if not _BEYOND_BMP.search(text):
+        return rubies
+    units = [0]
+    for character in text:
+        units.append(units[-1] + (2 if ord(character) > 0xFFFF else 1))
+    return tuple(Ruby(units[start], units[end], reading) for start, end, reading in rubies)
 
 
 def write_readings(page: Path, listed: ReadingList) -> None:
