@@ -1,8 +1,8 @@
 """The plan as open data, written beside the site under ``data/``.
 
 ``plan.json`` is the validated plan.yaml itself as JSON (both languages, stable ids, no comments
-or formatting), so it validates against the published ``plan.schema.json`` and loading it gives
-the same model as loading plan.yaml. The CSV tables flatten the model for spreadsheets: UTF-8
+or formatting, and no readings list: see ``_plan_data``), so it validates against the published
+``plan.schema.json`` and loading it gives the same model as loading plan.yaml. The CSV tables flatten the model for spreadsheets: UTF-8
 with a byte-order mark, which Excel needs to open Japanese text correctly. ``datapackage.json``
 describes every file (Frictionless Data Package), and each item and initiative also gets its own
 record, which its page links to.
@@ -205,6 +205,12 @@ def schema_text() -> str:
     return resources.files(__package__).joinpath("schema/plan.schema.json").read_text("utf-8")
 
 
+def _plan_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The plan without its readings list: how the site reads words aloud (ふりがな) is not the
+    plan's data, and the open data never holds readings (issue 27)."""
+    return {key: value for key, value in data.items() if key != "readings"}
+
+
 def _records(data: dict[str, Any], plan: Plan) -> dict[str, Any]:
     """Each item's and initiative's own part of the data, by id."""
     wanted = {entity.id for entity in (*plan.items, *plan.initiatives)}
@@ -249,7 +255,7 @@ class _Content:
 def write_data(data: dict[str, Any], plan: Plan, urls: Urls, out_dir: Path) -> list[DataFile]:
     """Write every open-data file under ``out_dir`` (the site's ``data/``) and return what was
     written, the data package descriptor first."""
-    contents = {PLAN_JSON: _Content("plan", _json(data), SCHEMA_JSON), SCHEMA_JSON: _Content("schema", schema_text())}
+    contents = {PLAN_JSON: _Content("plan", _json(_plan_data(data)), SCHEMA_JSON), SCHEMA_JSON: _Content("schema", schema_text())}
     contents |= {table.file: _Content(table.name, "\ufeff" + csv_text(table, plan, urls), columns=table.columns) for table in TABLES}
     records = _records(data, plan)
     for kind, entities in (("item", plan.items), ("initiative", plan.initiatives)):

@@ -1,6 +1,7 @@
 """What every language's site gets once the engine has built it: markup fixes where no theme
 block reaches (Material's base template, and the table of contents the engine derives from
-headings), the theme's own stylesheets and scripts minified, then the Japanese search.
+headings), the theme's own stylesheets and scripts minified, then the Japanese search and the
+Japanese pages' readings (ふりがな, planpub/readings.py).
 
 A pass over the files written rather than MkDocs hooks, so that it does not depend on the engine
 running them: ProperDocs does, Zensical silently runs none.
@@ -16,6 +17,7 @@ import tinycss2
 from tinycss2.ast import WhitespaceToken
 
 from .markup import mark_japanese
+from .readings import EMPTY, ReadingList, write_readings
 from .search import install as install_japanese_search
 from .urls import LANGUAGE_ROOTS, LANGUAGES
 
@@ -29,13 +31,16 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+a
 _TOC_LINK = re.compile(r'(<a href="#[^"]*" class="md-nav__link">)(.*?)(</a>)', re.DOTALL)
 
 
-def finish(site: Path, language: str, theme: Path | None = None) -> None:
+def finish(site: Path, language: str, theme: Path | None = None, readings: ReadingList = EMPTY) -> None:
     """Finish the pages of ``language`` built into ``site``, and the stylesheets and scripts of
-    the ``theme`` folder (its custom_dir) that the engine copied. Only files that change are
-    written: after the preview's rebuild of some pages, the others are finished already and keep
-    their timestamps (MkDocs's next dirty build compares them)."""
+    the ``theme`` folder (its custom_dir) that the engine copied; Japanese pages get their
+    readings, with the plan's ``readings`` list. Only files that change are written: after the
+    preview's rebuild of some pages, the others are finished already and keep their timestamps
+    (MkDocs's next dirty build compares them)."""
     for page in _pages(site, language):
         _rewrite(page, lambda html: finish_page(html, language))
+        if language == "ja" and page.name == "index.html":  # not 404.html, served at any address
+            write_readings(page, readings)
     for asset in own_assets(site, theme):
         _rewrite(asset, MINIFIERS[asset.suffix])
     if language == "ja":  # Japanese has no spaces between words: see planpub/search.py

@@ -28,6 +28,7 @@ from mkdocs.exceptions import MkDocsException
 from .diagnostics import StageError
 from .model import Plan
 from .post_build import finish
+from .readings import ReadingList
 from .render import RenderedLanguage
 from .strings import ui_strings
 from .urls import LANGUAGE_ROOTS, LANGUAGES
@@ -41,7 +42,8 @@ class SiteBuildError(StageError):
 def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: RenderedLanguage, docs: str, site: Path) -> dict[str, Any]:
     """The shared mkdocs.yml plus what differs per language; ``docs`` is relative to the config
     file (Zensical fails on an absolute docs_dir). The header and the menu show the plan's short
-    title (extra.short_title); page titles end with the full one (site_name). Strings are
+    title (extra.short_title); page titles end with the full one (site_name). The plan's readings
+list (extra.readings) goes to the pages' finishing, which runs from the config. Strings are
     HTML-escaped because MkDocs themes print site_name, copyright and nav titles without escaping."""
     language = rendered.language
     site_url = base.get("site_url")
@@ -56,7 +58,8 @@ def language_config(base: dict[str, Any], project: Path, plan: Plan, rendered: R
     )
     config["theme"] = {**base["theme"], "language": language, "custom_dir": str(project / base["theme"]["custom_dir"])}
     config["extra"] = {**base.get("extra", {}), "alternate": _alternates(language, site_url), "ui": ui_strings(language)["theme"],
-                       "short_title": str(escape(plan.metadata.short_title.shown(language)))}
+                       "short_title": str(escape(plan.metadata.short_title.shown(language))),
+                       "readings": {entry.word: entry.reading for entry in plan.readings}}
     return config
 
 
@@ -176,7 +179,8 @@ def build_language(language: str, config_file: Path, dirty: bool = False) -> Non
     problems = [message for message in logged if not (dirty and DIRTY_BUILD_NOTICE in message)]
     if problems:
         raise SiteBuildError(f"MkDocs could not build the {language} site:\n" + "\n".join(problems))
-    finish(Path(config.site_dir), language, Path(config.theme.custom_dir) if config.theme.custom_dir else None)
+    finish(Path(config.site_dir), language, Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+           ReadingList.of(config.extra.get("readings", {}).items()))
 
 
 DIRTY_BUILD_NOTICE = "A 'dirty' build is being performed"

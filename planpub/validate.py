@@ -68,7 +68,7 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
     problems = list(schema_problems(data, source))
     nodes = walk(data)
     for check in (cross_reference_problems, text_problems, glossary_problems, abbreviation_problems, non_finite_problems,
-                  footnote_problems, title_mark_problems, date_problems):
+                  footnote_problems, title_mark_problems, date_problems, reading_problems):
         problems += check(data, nodes, source)
     # jsonschema reports a missing field once per name; the message already names them all.
     return sorted(dict.fromkeys(problems), key=lambda d: (d.line, d.column, d.code))
@@ -132,6 +132,8 @@ def _describe(error: ValidationError) -> Message:
         return message("too-many-entries", most=expected)
     if kind == "pattern" and "[ぁ-ゖー]" in expected:
         return message("expected-reading", found=_found(value))
+    if kind == "pattern" and "一-鿿" in expected:
+        return message("expected-kanji-word", found=_found(value))
     if kind in ("minProperties", "maxProperties"):
         return message("expected-exactly-one", options=", ".join(sorted(error.schema.get("properties", {}))))
     return message("schema-other", detail=error.message)  # jsonschema's own words, in English
@@ -642,3 +644,31 @@ def date_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagno
                     date.fromisoformat(node)
                 except ValueError:
                     yield source.diagnostic("invalid-date", path, message("invalid-date", date=node))
+
+
+# --- the readings list (ふりがな) ---------------------------------------------------------------
+
+
+def reading_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
+    """A listed word is in the plan's Japanese text, once in the list; the words with kanji that
+    the dictionary does not know and the list does not give are named, for an editor to add."""
+    from .readings import ReadingList, unknown_words  # Sudachi: only when a plan is checked
+
+    texts = [(path + ("ja",), text["ja"]) for path, text in _texts(nodes)]
+    entries = _get(data, "readings")
+    entries = [(index, entry) for index, entry in enumerate(entries if isinstance(entries, list) else [])
+               if isinstance(_get(entry, "word"), str)]
+    yield from _reading_list_problems(entries, "\n".join(text for _, text in texts), source)
+    for word, path in unknown_words(texts, ReadingList.of((entry["word"], str(entry.get("reading"))) for _, entry in entries)).items():
+        yield source.diagnostic("unknown-word", path, message("unknown-word", word=word))
+
+
+def _reading_list_problems(entries: list[tuple[int, dict]], japanese: str, source: SourceMap) -> Iterator[Diagnostic]:
+    first: dict[str, Path_] = {}
+    for index, entry in entries:
+        word, path = entry["word"], ("readings", index, "word")
+        if word in first:
+            yield source.diagnostic("duplicate-reading", path, message("duplicate-reading", word=word, line=source.position(first[word])[0]))
+        elif word not in japanese:
+            yield source.diagnostic("reading-not-in-plan", path, message("reading-not-in-plan", word=word))
+        first.setdefault(word, path)

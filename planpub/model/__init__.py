@@ -19,4 +19,4 @@ from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Par
 from .indicators import BETTER_BY_COMPARATOR, Better, Comparator, Indicator, IndicatorGroup, IndicatorStatus, Reference, Result, Target, Value
 from .plan import Colophon, Duty, EditorialNote, Highlight, Issued, Metadata, Plan, Revision
 from .progress import Progress, ProgressStatus, by_latest_status, latest_progress
-from .text import Abbreviation, Department, Note, Source, Term, TerminologyEntry, Text, Unit
+from .text import Abbreviation, Department, Note, Reading, Source, Term, TerminologyEntry, Text, Unit

@@ -18,7 +18,7 @@ from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Par
 from .indicators import Better, Comparator, Indicator, IndicatorGroup, Reference, Result, Target, Value
 from .plan import Colophon, EditorialNote, Highlight, Issued, Metadata, Plan, Revision
 from .progress import Progress, ProgressStatus
-from .text import Abbreviation, Department, Note, Source, Term, TerminologyEntry, Text, Unit
+from .text import Abbreviation, Department, Note, Reading, Source, Term, TerminologyEntry, Text, Unit
 
 
 def build_plan(data: dict[str, Any]) -> Plan:
@@ -59,6 +59,7 @@ class _PlanBuilder:
             vision=_optional_text(data["informatization"].get("vision")),
             abbreviations=tuple(Abbreviation(a["abbreviation"], _text(a["expansion"]), self.terms.get(a.get("term")))
                                 for a in data.get("abbreviations", ())),
+            readings=tuple(Reading(entry["word"], entry["reading"]) for entry in data.get("readings", ())),
             _notes_by_target=by_target,
         )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from .entities import Action, Guideline, Initiative, Item, Measure, Part, Pillar, Section, Viewpoint
 from .indicators import Indicator, IndicatorGroup
-from .text import Abbreviation, Department, Source, Term, TerminologyEntry, Text
+from .text import Abbreviation, Department, Reading, Source, Term, TerminologyEntry, Text
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,9 @@ class Plan:
     editorial_notes: tuple[EditorialNote, ...]
     vision: Text | None = None
     abbreviations: tuple[Abbreviation, ...] = ()  # in the order of plan.yaml
+    # How the site reads words, not what the plan says: the open data leaves the list out, and a
+    # plan loaded from it is the same plan.
+    readings: tuple[Reading, ...] = field(default=(), compare=False)
     _notes_by_target: dict[str, tuple[EditorialNote, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def notes_about(self, entity_id: str) -> tuple[EditorialNote, ...]:

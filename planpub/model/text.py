@@ -69,6 +69,15 @@ class TerminologyEntry:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """A word of the plan's readings list, read as ``reading`` (hiragana) by the Japanese pages'
+    ふりがな instead of as the dictionary reads it."""
+
+    word: str
+    reading: str
+
+
+@dataclass(frozen=True)
 class Note:
     mark: Text  # a symbol such as ※1 is the same text in every language
     text: Text
