@@ -1,7 +1,8 @@
 """The accessibility report behind the policy and test-results pages (JIS X 8341-3:2016 Annex JB).
 
 Three files in ``content/accessibility/`` make it: ``criteria.yaml`` (the 38 success criteria of
-levels A and AA, the criteria WCAG 2.1 added, and which automated checks settle which),
+levels A and AA, the 23 of level AAA, the criteria WCAG 2.1 added, and which automated checks settle
+which),
 ``manual-checks.yaml`` (verifications people recorded) and ``results.json`` (what ``make audit``
 found, written by planpub/qa/audit.py). A criterion passes only when a check that settles it found
 nothing or a recorded manual check says so; with neither it is "not yet verified", never passed.
@@ -9,7 +10,8 @@ nothing or a recorded manual check says so; with neither it is "not yet verified
 The conformance label follows from the verdicts of the 38 JIS criteria, as the WAIC guideline for
 labels (ウェブコンテンツの JIS X 8341-3:2016 対応度表記ガイドライン) defines it: 準拠 when all were
 tested and all pass or do not apply; 一部準拠 when all were tested, some fail and a plan to fix each
-is stated; 配慮 otherwise. The WCAG 2.1 additions are tested and shown, but are not part of it.
+is stated; 配慮 otherwise. The level AAA criteria and the WCAG 2.1 additions are tested and shown,
+but are not part of it: the claim names the level AAA criteria met besides (issue 27).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from .model import Text
 
 RESULTS = ("passed", "failed", "not-applicable", "not-verified")
 JIS = "jis"  # the group of the 38 criteria of JIS X 8341-3:2016 levels A and AA
-GROUPS = (JIS, "wcag21")  # criteria.yaml ``group``: absent means JIS
+AAA = "aaa"  # the group of its 23 criteria of level AAA
+GROUPS = (JIS, AAA, "wcag21")  # criteria.yaml ``group``: absent means JIS, or AAA for level AAA
 LABELS = ("conforms", "partially-conforms", "considered")  # 準拠, 一部準拠, 配慮
 
 
@@ -40,10 +43,15 @@ CHECK_CRITERIA = {
     "language": ["3.1.1", "3.1.2"],
     "zoom": ["1.4.4"],
     "reflow": ["1.4.10"],
-    "keyboard": ["2.1.1", "2.1.2", "2.4.3", "2.4.7"],
+    "keyboard": ["2.1.1", "2.1.2", "2.1.3", "2.4.3", "2.4.7"],
     "shortcuts": ["2.1.4"],  # issue 26, failure 5: WCAG 2.1, not in JIS X 8341-3:2016
-    "media": ["1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.4.2", "2.2.2", "2.3.1"],
+    "links": ["2.4.9"],  # issue 27: link texts that alone do not say where the link leads
+    "media": ["1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.2.6", "1.2.7", "1.2.8", "1.2.9", "1.4.2", "1.4.7",
+              "2.2.2", "2.3.1", "2.3.2"],
 }
+# The runs of axe-core, each with the key of the results that maps criteria to its rules: the
+# level A and AA rules and best practices, and the level AAA rules in the high-contrast theme.
+AXE_RUNS = {"axe": "axe_rules", "axe_aaa": "axe_aaa_rules"}
 
 
 @dataclass(frozen=True)
@@ -61,9 +69,9 @@ class ManualCheck:
 class Finding:
     """What one automated check found about a criterion: ``problems`` over all pages tested."""
 
-    check: str  # a check of CHECK_CRITERIA, or "axe"
+    check: str  # a check of CHECK_CRITERIA, or a run of axe (AXE_RUNS)
     problems: int
-    rules: tuple[str, ...] = ()  # for axe: the rules that test the criterion
+    rules: tuple[str, ...] = ()  # for a run of axe: the rules that test the criterion
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,11 @@ class Report:
     @property
     def label(self) -> str:
         return conformance_label(self.jis)
+
+    @property
+    def aaa_met(self) -> tuple[Verdict, ...]:
+        """The level AAA criteria that passed, which the claim names beside the label."""
+        return tuple(verdict for verdict in self.group(AAA) if verdict.result == "passed")
 
     @property
     def failed(self) -> tuple[Verdict, ...]:
@@ -184,9 +197,10 @@ def _text(both: dict) -> Text:
 
 
 def _checks(results: dict) -> tuple[Check, ...]:
-    axe = Check("axe", tuple(results["axe_rules"]), len(results["checks"]["axe"]))
-    return (axe, *(Check(name, tuple(criteria), len(results["checks"][name]))
-                   for name, criteria in CHECK_CRITERIA.items() if name in results["checks"]))
+    """The checks the results have (a new one is missing until `make audit` runs again)."""
+    by_criteria = {**{run: results.get(key) for run, key in AXE_RUNS.items()}, **CHECK_CRITERIA}
+    return tuple(Check(name, tuple(criteria), len(results["checks"][name]))
+                 for name, criteria in by_criteria.items() if criteria is not None and name in results["checks"])
 
 
 def _record_problem(record, criteria: set[str]) -> str | None:
@@ -217,9 +231,9 @@ def _findings(criterion_id: str, results: dict) -> tuple[Finding, ...]:
         for check, criteria in CHECK_CRITERIA.items()
         if criterion_id in criteria and check in results["checks"]
     ]
-    axe = results["axe_rules"].get(criterion_id)
-    if axe:
-        findings.append(Finding("axe", len(axe["failed"]), tuple(axe["rules"])))
+    for run, key in AXE_RUNS.items():
+        if axe := results.get(key, {}).get(criterion_id):
+            findings.append(Finding(run, len(axe["failed"]), tuple(axe["rules"])))
     return tuple(findings)
 
 
@@ -237,5 +251,5 @@ def _verdict(criterion: dict, results: dict, manual: ManualCheck | None) -> Verd
         result, decided = manual.result, False
     else:
         result = "passed" if decided else "not-verified"
-    group = criterion.get("group", JIS)
+    group = criterion.get("group", AAA if criterion["level"] == "AAA" else JIS)
     return Verdict(criterion["id"], criterion["level"], group, Text(criterion["ja"], criterion["en"]), result, findings, manual, decided)

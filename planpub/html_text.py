@@ -146,11 +146,12 @@ class HtmlText:
         html = text.replace("\n", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
 
-    def heading(self, level: int, text: Text, anchor: str, prefix: str = "", href: str | None = None) -> Markup:
+    def heading(self, level: int, text: Text, anchor: str, prefix: str = "", href: str | None = None, toc_label: str = "") -> Markup:
         """A Markdown heading with a stable id (and lang="ja" while its translation is pending),
-        linked to ``href`` when given. A bullet prefix (●) is shown but hidden from screen
-        readers, which would read it out."""
+        linked to ``href`` when given, named ``toc_label`` in the table of contents when given. A
+        bullet prefix (●) is shown but hidden from screen readers, which would read it out."""
         attributes = f"#{anchor}" + (' lang="ja"' if self.l.pending(text) else "")
+        attributes += f' data-toc-label="{plain_html(toc_label)}"' if toc_label else ""
         if prefix in BULLETS:
             title = f'<span aria-hidden="true">{prefix}</span> {self._mark(self.inline_markdown(self.l.raw(text)))}'
         else:
@@ -178,10 +179,12 @@ class HtmlText:
     def _note_link(self, mark: str, owner: str) -> str:
         return str(self.note_reference(owner, mark, Markup(escape(mark))))
 
-    def note_reference(self, owner: str, mark: str, shown: Markup) -> Markup:
+    def note_reference(self, owner: str, mark: str, shown: Markup, about: Text | None = None) -> Markup:
         """A note mark as a link to its note, named with the mark ("注※1", issue 26: a link read
-        as "※1" alone said nothing). Search leaves it out."""
-        label = escape(self.note_name(shown.striptags()))
+        as "※1" alone said nothing) and what it is marked on, when given: two tables of a page can
+        each have a note ※1 ("注※1（純資産比率）", issue 27: WCAG 2.4.9). Search leaves it out."""
+        name = self.note_name(shown.striptags())
+        label = escape(name + self.l.ui("parenthesized", text=self.l.raw(about)) if about else name)
         return Markup(f'<sup class="plan-note-ref" data-search-exclude><a href="#{self.l.note_anchor(owner, mark)}" '
                       f'aria-label="{label}">{shown}</a></sup>')
 
@@ -195,8 +198,8 @@ class HtmlText:
         word for note before it (注※1, Note ※1); one that is a word already (Note 1) as it is."""
         return mark if mark[:1].isalpha() else self.l.ui("note_reference", mark=mark)
 
-    def _note_back(self, reference: str, mark: Markup) -> str:
-        label = escape(self.l.ui("note_back", note=self.note_name(Markup(mark).striptags())))
+    def _note_back(self, reference: str, mark: Markup, reference_name: str) -> str:
+        label = escape(self.l.ui("note_back", note=reference_name or self.note_name(Markup(mark).striptags())))
         return (f'<p class="plan-note-back"><a href="#{reference}" aria-label="{label}">'
                 f'<span aria-hidden="true">↩</span> {escape(self.l.ui("note_back_shown"))}</a></p>')
 

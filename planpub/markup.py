@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from html import unescape
 
 from markupsafe import Markup, escape
 
@@ -74,6 +75,7 @@ _NOTE_REFERENCE = re.compile(r'(<sup class="plan-(?:note|footnote)-ref"[^>]*><a|
 _NOTE = re.compile(r'<dt id="([^"]+)">(.*?)</dt>(\s*<dd>.*?)</dd>', re.DOTALL)
 _NOTES = re.compile(r'<dl class="plan-notes">.*?</dl>', re.DOTALL)
 _NUMBERED_MARK = re.compile(r"※\d+(?!\d)")
+_LINK_NAME = re.compile(r'href="#([^"]+)" aria-label="([^"]*)"')  # a mark's link and its name
 
 
 def link_note_mentions(html: str, name: Callable[[str], str]) -> str:
@@ -95,15 +97,18 @@ def link_note_mentions(html: str, name: Callable[[str], str]) -> str:
     return _NOTES.sub(in_list, html)
 
 
-def notes_linked_back(html: str, back: Callable[[str, str], str], name: Callable[[str], str]) -> str:
+def notes_linked_back(html: str, back: Callable[[str, str, str], str], name: Callable[[str], str]) -> str:
     """Each note mark's link gets an id (ref-<note's id>), and the note it leads to a link back
-    there at its end, ``back(reference id, the note's mark as HTML)``; a note's mention of another is a link
-    named ``name(mark)`` (issue 26: a reader who followed a mark
-    had no way back). Each note is referred to once in a page at most."""
+    there at its end, ``back(reference id, the note's mark as HTML, the name of the mark's link)``;
+    a note's mention of another is a link named ``name(mark)`` (issue 26: a reader who followed a
+    mark had no way back). Each note is referred to once in a page at most."""
     html = link_note_mentions(html, name)
     referenced = {match[2] for match in _NOTE_REFERENCE.finditer(html)}
+    names: dict[str, str] = {}
+    for note, label in _LINK_NAME.findall(html):
+        names.setdefault(note, unescape(label))
     html = _NOTE_REFERENCE.sub(lambda match: f'{match[1]} id="ref-{match[2]}" href="#{match[2]}"', html)
-    return _NOTE.sub(lambda note: f'<dt id="{note[1]}">{note[2]}</dt>{note[3]}{back("ref-" + note[1], note[2])}</dd>'
+    return _NOTE.sub(lambda note: f'<dt id="{note[1]}">{note[2]}</dt>{note[3]}{back("ref-" + note[1], note[2], names.get(note[1], ""))}</dd>'
                      if note[1] in referenced else note[0], html)
 
 

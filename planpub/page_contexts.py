@@ -18,7 +18,7 @@ from .model import (Action, Chapter, Department, EditorialNote, Guideline, Highl
                     by_latest_status, latest_progress)
 
 if TYPE_CHECKING:  # urls.py declares its page paths with the page types, which name these contexts
-    from .urls import Page, Urls
+    from .urls import Location, Page, Urls
 
 
 def cells_by_year(entries, years: tuple[int, ...]) -> list[Any]:
@@ -438,11 +438,23 @@ def _set_out_in(group: IndicatorGroup, subjects: tuple[Any, ...], urls: Urls) ->
 class EditorialNotesContext:
     notes: tuple[EditorialNote, ...]  # by number: in the order of the pages they are about
     about: dict[str, Page | None]  # the page of what each note is about; None for the plan as a whole
+    # The part of that page each note is about (a section, an indicator, a term), None for the page
+    # as a whole: the link names it, as notes about other parts of one page are listed beside it.
+    places: dict[str, Place | None]
 
     @classmethod
     def of(cls, page: Page, sources: Sources) -> EditorialNotesContext:
         notes = sorted(sources.plan.editorial_notes, key=lambda note: sources.note_numbers[note.id])
-        return cls(tuple(notes), {note.id: getattr(sources.urls.location(note.target_id), "page", None) for note in notes})
+        locations = {note.id: sources.urls.location(note.target_id) for note in notes}
+        return cls(tuple(notes), {note_id: getattr(location, "page", None) for note_id, location in locations.items()},
+                   {note_id: _part_of_page(location) for note_id, location in locations.items()})
+
+
+def _part_of_page(location: Location | None) -> Place | None:
+    """The place within its page that ``location`` is, None for a whole page."""
+    if location is None or not location.anchor or location.entity is location.page.subject:
+        return None
+    return _place(location.entity)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ def report(**changes) -> PageReport:
     clean = dict(
         status=200, lang="en", title=f"Page — {SITE}", switcher_lang="ja", switcher_href="", alternates={},
         axe={"1280": [], "390": []}, sideways_scroll=0, zoom={"sideways": 0, "clipped": [], "overlaps": []},
-        structure={"h1": 1, "skipped": [], "tables": [], "unnamedImages": [], "media": 0, "unmarkedJapanese": [], "colourOnly": [], "title": ""},
+        structure={"h1": 1, "skipped": [], "tables": [], "unnamedImages": [], "media": 0, "unmarkedJapanese": [], "colourOnly": [], "links": [], "title": ""},
         keyboard=[],
     )
     return PageReport(**{**clean, **changes})
@@ -37,6 +37,9 @@ def test_each_finding_lands_in_its_check_and_names_the_page():
     assert list(found(structure={**structure, "h1": 2})) == ["structure"]
     assert list(found(structure={**structure, "unmarkedJapanese": ["計画 in <p>"]})) == ["language"]
     assert list(found(structure={**structure, "colourOnly": ["text in colour alone: <span>"]})) == ["colour"]
+    assert list(found(structure={**structure, "links": ["same name “Reference material”, 2 places"]})) == ["links"]
+    assert found(axe_aaa=[{"id": "color-contrast-enhanced", "targets": [["p"]]}]) == {
+        "axe_aaa": ["/en/page/: 1280 px, high contrast: color-contrast-enhanced [['p']]"]}
 
 
 def test_titles_say_page_then_plan_except_on_the_home_pages():
@@ -46,9 +49,22 @@ def test_titles_say_page_then_plan_except_on_the_home_pages():
 
 def test_repeated_titles_are_found_across_pages():
     pages = {"en/a/": "en", "en/b/": "en"}
-    summary = summarize({path: report() for path in pages}, pages, [], {"en": SITE}, {"1.4.3": ["color-contrast"]}, {"axe-core": "4.0"})
+    summary = summarize({path: report() for path in pages}, pages, [], {"en": SITE}, {"axe": {"1.4.3": ["color-contrast"]}}, {"axe-core": "4.0"})
     assert summary["checks"]["titles"] == [f"same title 'Page — {SITE}' on en/a/, en/b/"]
     assert summary["axe_rules"] == {"1.4.3": {"rules": ["color-contrast"], "failed": []}}
+
+
+def test_each_run_of_axe_has_its_rules_by_criterion_and_those_that_failed():
+    """Issue 27: the level AAA rules, run in the high-contrast theme, are a check of their own."""
+    pages = {"en/a/": "en", "en/b/": "en"}
+    reports = {"en/a/": report(), "en/b/": report(title=f"B — {SITE}", axe_aaa=[{"id": "color-contrast-enhanced", "targets": [["p"]]}])}
+    rules = {"axe": {"1.4.3": ["color-contrast"]}, "axe_aaa": {"1.4.6": ["color-contrast-enhanced"], "2.4.9": ["identical-links-same-purpose"]}}
+    summary = summarize(reports, pages, [], {"en": SITE}, rules, {})
+    assert summary["axe_rules"] == {"1.4.3": {"rules": ["color-contrast"], "failed": []}}
+    assert summary["axe_aaa_rules"] == {"1.4.6": {"rules": ["color-contrast-enhanced"], "failed": ["color-contrast-enhanced"]},
+                                        "2.4.9": {"rules": ["identical-links-same-purpose"], "failed": []}}
+    assert summary["checks"]["axe_aaa"] == ["/en/b/: 1280 px, high contrast: color-contrast-enhanced [['p']]"]
+    assert summary["checks"]["axe"] == []
 
 
 def test_site_pages_know_their_language(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from planpub.qa.audit import CHECKS_SCRIPT
+from planpub.qa.audit import AXE_AAA_TAGS, AXE_SCRIPT, CHECKS_SCRIPT, HIGH_CONTRAST
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,72 @@ def test_a_link_that_wraps_onto_two_lines_is_not_taken_as_covered(tab):
     tab.evaluate("() => document.querySelector('a').focus()")
     assert tab.evaluate("() => document.querySelector('a').getClientRects().length") == 2
     assert tab.evaluate("() => __kb.active()")["onTop"] is True
+
+
+# Issue 27 (WCAG 2.4.9): a link's text alone says where it leads.
+def link_purpose(tab, body: str) -> list[str]:
+    """What the link purpose check finds in ``body`` (links elsewhere are absolute: the page has no address)."""
+    tab.set_content(f"<!doctype html><html lang=ja><body>{body}</body></html>")
+    tab.add_script_tag(path=str(CHECKS_SCRIPT))
+    return tab.evaluate("() => __audit.structure().links")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("<a href='https://example.org/part-1/appendices/'>参考資料</a> <a href='https://example.org/part-2/appendices/'>参考資料</a>", "the link text “参考資料” leads to 2 places"),
+        ("<p>資料は<a href='https://example.org/downloads/'>こちら</a></p>", "link text says nothing of where it leads: “こちら”"),
+        ("<a href='https://example.org/items/01/'>Read more.</a>", "link text says nothing of where it leads: “Read more.”"),
+        ("<a href='https://example.org/a/' aria-label='詳細'>第1章 行財政を取り巻く環境</a>", "link text says nothing"),  # the name is the label
+        ("<a href='#fy2022-only'>この年度だけの予定</a><a href='#fy2023-only'>この年度だけの予定</a>", "the link text “この年度だけの予定” leads to 2 places"),
+    ],
+)
+def test_a_link_whose_text_alone_does_not_say_where_it_leads_is_found(tab, body, kind):
+    found = link_purpose(tab, body)
+    assert len(found) == 1 and found[0].startswith(kind), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<a href='https://example.org/part-1/appendices/'>第1編の参考資料</a> <a href='https://example.org/part-2/appendices/'>第2編の参考資料</a>",
+        "<a href='https://example.org/glossary/'>用語集</a> <a href='https://example.org/glossary/'>用語集</a>",  # one name, one place
+        # the table of contents leads to a heading that links to its subject's page: one subject
+        "<nav><a href='#pillar-1'>改革の柱Ⅰ</a></nav><h2 id='pillar-1'><a href='https://example.org/pillars/1/'>改革の柱Ⅰ</a></h2>",
+        # a note about an indicator's row, under the indicator's heading that the contents lead to: one section
+        "<nav><a href='#t'>純資産比率</a></nav><h4 id='t'>純資産比率</h4><table><tr id='r'><th>純資産比率</th></tr></table>"
+        "<ul><li><a href='#r'>純資産比率</a></li></ul>",
+        # what assistive technology does not read is not part of the name
+        "<a href='https://example.org/a/'>詳細<span aria-hidden='true'>→</span> 第1章</a> <a href='https://example.org/b/'><ruby>詳細<rt aria-hidden='true'></rt></ruby>（第2章）</a>",
+        "<a href='https://example.org/a/'><img src='x.png' alt='工程表'></a> <a href='https://example.org/b/'><img src='x.png' alt='用語集'></a>",
+    ],
+)
+def test_links_whose_texts_say_where_they_lead_pass(tab, body):
+    assert link_purpose(tab, body) == []
+
+
+def test_a_contents_link_may_share_its_heading_s_name_with_a_link_to_the_subject_s_page_but_not_a_footnote(tab):
+    toc = "<nav><a href='#pillar-1'>改革の柱Ⅰ</a></nav><h3 id='pillar-1'>改革の柱Ⅰ</h3><table><tr><th><a href='https://example.org/pillars/1/'>改革の柱Ⅰ</a></th></tr></table>"
+    assert link_purpose(tab, toc) == []
+    footnote = "<a href='#note-1'>注※1</a><dl><dt id='note-1'>※1</dt></dl><a href='https://example.org/other/'>注※1</a>"
+    assert len(link_purpose(tab, footnote)) == 1
+
+
+# Issue 27: axe-core's level AAA rules (off unless asked for by tag), in the high-contrast theme.
+THEMED = ("<!doctype html><html lang=en><head><title>t</title><style>p { color: #767676 } [data-contrast=high] p { color: #000 }</style></head>"
+          "<body><main><h1>Theme</h1><p>Grey text, 4.5:1 on white: enough for level AA, not for AAA.</p></main></body></html>")
+
+
+def aaa_violations(tab, high_contrast: bool) -> list[str]:
+    tab.set_content(THEMED)
+    tab.add_script_tag(path=str(AXE_SCRIPT))
+    tab.evaluate(HIGH_CONTRAST, high_contrast)
+    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_AAA_TAGS)
+    return [violation["id"] for violation in result["violations"]]
+
+
+def test_the_level_aaa_rules_run_and_measure_the_theme_the_attribute_switches_on(tab):
+    assert aaa_violations(tab, high_contrast=False) == ["color-contrast-enhanced"]
+    assert aaa_violations(tab, high_contrast=True) == []
+    tab.evaluate(HIGH_CONTRAST, False)
+    assert tab.evaluate("() => document.documentElement.hasAttribute('data-contrast')") is False

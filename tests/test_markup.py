@@ -145,11 +145,11 @@ def test_notes_link_back_to_their_marks_and_a_note_s_mention_of_another_links_to
     html = ('<th>Cost<sup class="plan-note-ref" data-search-exclude><a href="#n-1" aria-label="Note ※1">※1</a></sup></th>\n'
             '<dl class="plan-notes">\n<dt id="n-1">※1</dt>\n<dd><p>Expenses (※2) and <a href="#x">※2</a>, ※12.</p></dd>\n'
             '<dt id="n-2">※2</dt>\n<dd><p>Two.</p></dd>\n<dt id="n-3">※3</dt>\n<dd><p>Three.</p></dd>\n</dl>')
-    linked = notes_linked_back(html, lambda reference, mark: f'<p><a href="#{reference}">back to {mark}</a></p>', lambda mark: f"Note {mark}")
+    linked = notes_linked_back(html, lambda reference, mark, name: f'<p><a href="#{reference}">back to {name}</a></p>', lambda mark: f"Note {mark}")
     assert '<a id="ref-n-1" href="#n-1" aria-label="Note ※1">※1</a>' in linked
     assert ('Expenses (<a class="plan-note-mention" id="ref-n-2" href="#n-2" aria-label="Note ※2">※2</a>) and '
-            '<a href="#x">※2</a>, ※12.</p><p><a href="#ref-n-1">back to ※1</a></p></dd>') in linked
-    assert '<dt id="n-2">※2</dt>\n<dd><p>Two.</p><p><a href="#ref-n-2">back to ※2</a></p></dd>' in linked
+            '<a href="#x">※2</a>, ※12.</p><p><a href="#ref-n-1">back to Note ※1</a></p></dd>') in linked
+    assert '<dt id="n-2">※2</dt>\n<dd><p>Two.</p><p><a href="#ref-n-2">back to Note ※2</a></p></dd>' in linked
     assert '<dt id="n-3">※3</dt>\n<dd><p>Three.</p></dd>' in linked
 
 

@@ -159,15 +159,16 @@ def test_indicator_table_and_kpi_with_initiative_link(site):
     guideline = rendered["en"].files["guidelines/1/index.md"]
     assert '<a href="../../initiatives/01/">Initiative 1</a>' in guideline
     assert "Baseline (FY2021)" in guideline and "Target (FY2025)" in guideline
-    # A note mark in a table links to its note, which has a stable id on the page and links back.
-    reference = '<sup class="plan-note-ref" data-search-exclude><a id="ref-guideline-1-note-1" href="#guideline-1-note-1" aria-label="{0}">{0}</a></sup>'
-    assert 'Procedures online' + reference.format("Note 1") in guideline
+    # A note mark in a table links to its note, which has a stable id on the page and links back;
+    # both links name the indicator too, as two tables of a page can each have a note 1 (issue 27).
+    reference = '<sup class="plan-note-ref" data-search-exclude><a id="ref-guideline-1-note-1" href="#guideline-1-note-1" aria-label="{0}">{1}</a></sup>'
+    assert 'Procedures online' + reference.format("Note 1 (Procedures online)", "Note 1") in guideline
     assert '<dt id="guideline-1-note-1">Note 1</dt>' in guideline
-    assert '<a href="#ref-guideline-1-note-1" aria-label="Back to where Note 1 is referred to">' in guideline
-    assert 'オンライン化手続数' + reference.format("注1") in rendered["ja"].files["guidelines/1/index.md"]
+    assert '<a href="#ref-guideline-1-note-1" aria-label="Back to where Note 1 (Procedures online) is referred to">' in guideline
+    assert 'オンライン化手続数' + reference.format("注1（オンライン化手続数）", "注1") in rendered["ja"].files["guidelines/1/index.md"]
     initiative = rendered["en"].files["initiatives/01/index.md"]
     assert "Baseline (FY2021)" in initiative and '<dt id="initiative-01-note-1">Note 1</dt>' in initiative
-    assert 'href="#initiative-01-note-1" aria-label="Note 1">Note 1</a>' in initiative
+    assert 'href="#initiative-01-note-1" aria-label="Note 1 (Procedures online)">Note 1</a>' in initiative
 
 
 def test_japanese_quoted_in_english_is_marked(site):
@@ -355,7 +356,10 @@ def test_the_glossary_index_links_the_heading_of_every_initial_that_has_terms(si
     index, body = page.split("</ul>\n</div>", 1)
     headings = [(heading, anchor) for heading, anchor in re.findall(r"^## (.+) \{ #([a-z-]+) \}$", body, re.MULTILINE)]
     assert headings == [(heading, anchor) for heading, anchor, _ in groups]
-    assert re.findall(r'<li><a href="#([a-z-]+)">', index) == [anchor for _, anchor, _ in groups] + ["abbreviations"]
+    # each link named with the heading it leads to: the letter alone does not say where (issue 27)
+    name = {"ja": "{}の用語", "en": "Terms under {}"}[language]
+    links = re.findall(r'<li><a href="#([a-z-]+)"(?: aria-label="([^"]+)")?>', index)
+    assert links == [(anchor, name.format(heading)) for heading, anchor, _ in groups] + [("abbreviations", "")]
     for _, anchor, terms in groups:  # each heading is followed by its terms, and every term is under one
         section = body.split(f"{{ #{anchor} }}")[1].split("\n## ")[0]
         assert re.findall(r'<dt id="([a-z-]+)">', section) == terms
@@ -531,14 +535,16 @@ def test_a_recorded_status_shows_on_its_page_and_is_counted_in_the_overview(site
     item = rendered["en"].files["items/01/index.md"]
     assert "No status has been recorded on this site for this yet." in item
     progress = rendered["en"].files["progress/index.md"]
-    assert '<li><a href="./#pillar-1-not-recorded">Not recorded on this site yet: 2</a></li><li>Total: 2</li>' in progress
+    assert ('<li><a href="./#pillar-1-not-recorded">Not recorded on this site yet: 2<span class="plan-visually-hidden"> (Reform pillar Ⅰ)</span></a></li>'
+            '<li>Total: 2</li>') in progress
     path, _ = variant((PROGRESS_AT, PROGRESS_AT + PROGRESS))
     plan = build_plan(load_plan(path).data)
     en = render_site(plan, Urls(plan), PROJECT / "content", REPORT)[1]
     item, progress, home = en.files["items/01/index.md"], en.files["progress/index.md"], en.files["index.md"]
     assert '<td data-label="FY2023: ">In progress<br>Under way<br><a href="https://example.jp/p">Progress report</a></td>' in item
-    assert ('<li><a href="./#pillar-1-in-progress">In progress: 1</a></li>'
-            '<li><a href="./#pillar-1-not-recorded">Not recorded on this site yet: 1</a></li><li>Total: 2</li>') in progress
+    assert ('<li><a href="./#pillar-1-in-progress">In progress: 1<span class="plan-visually-hidden"> (Reform pillar Ⅰ)</span></a></li>'
+            '<li><a href="./#pillar-1-not-recorded">Not recorded on this site yet: 1<span class="plan-visually-hidden"> (Reform pillar Ⅰ)</span></a></li>'
+            '<li>Total: 2</li>') in progress
     assert "FY2023: In progress" in progress
     assert "Reform items and initiatives with a status recorded on this site: 1 of 3" in home
 

@@ -85,7 +85,8 @@ def test_committed_results_say_what_the_checks_find(reports, html, built_site):
     walked = tab_walk_sample(built_site, EXPECTED)
     committed["checks"]["keyboard"] = [problem for problem in committed["checks"]["keyboard"]
                                        if problem.split(":", 1)[0].removeprefix("/") in walked]
-    assert {key: committed.get(key) for key in found} == found
+    # A check added since (issue 27: axe_aaa, links) is missing from the committed results until then.
+    assert {key: committed.get(key) for key in found} == found, "results.json is stale: run `make audit` and commit it"
 
 
 def test_switcher_lands_on_the_counterpart_page(tab, site_url):

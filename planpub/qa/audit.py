@@ -1,7 +1,8 @@
 """The automated accessibility audit of a built site (``build.py audit``, ``make audit``).
 
 Serves the site on 127.0.0.1 and opens every page of both languages in Debian's Chromium, a few
-tabs at a time: axe-core with the search closed and open at 1280 px and at 390 px, reflow at 320 px
+tabs at a time: axe-core with the search closed and open at 1280 px and at 390 px, axe-core's level
+AAA rules in the high-contrast theme at 1280 px, reflow at 320 px
 and at 200% zoom, page structure, and Tab walks at 1280, 1024 and 390 px (the last two with the
 navigation a closed drawer) and at 200% zoom, forwards with Tab and (but at 1024 px) backwards with
 Shift+Tab, that check every stop for a visible focus indicator clear of the sticky header. The Nu
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..accessibility import CHECK_CRITERIA
+from ..accessibility import AXE_RUNS, CHECK_CRITERIA
 from ..diagnostics import StageError
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -39,6 +40,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+AXE_AAA_TAGS = ["wcag2aaa"]  # issue 27: run in the high-contrast theme
+AXE_RUN_TAGS = {"axe": AXE_TAGS, "axe_aaa": AXE_AAA_TAGS}  # the runs of accessibility.AXE_RUNS
 WIDE, TABLET, PHONE = {"width": 1280, "height": 900}, {"width": 1024, "height": 768}, {"width": 390, "height": 844}
 NARROWEST = {"width": 320, "height": 640}
 ZOOMED = {"width": 640, "height": 450}  # a 1280 × 900 window at 200% zoom
@@ -92,6 +95,7 @@ class PageReport:
     structure: dict[str, Any]
     keyboard: list[str]  # problems found by the Tab walk
     shortcuts: list[str] = field(default_factory=list)  # single keys that did something
+    axe_aaa: list[dict] = field(default_factory=list)  # level AAA violations in the high-contrast theme
     requests: list[str] = field(default_factory=list)
 
 
@@ -99,15 +103,32 @@ def _violations(result: dict) -> list[dict]:
     return [{"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
 
 
-async def _axe(page, within: str | None = None) -> list[dict]:
-    """axe's violations in the page, or in the part of it that ``within`` selects."""
+async def _axe(page, within: str | None = None, tags: list[str] = AXE_TAGS) -> list[dict]:
+    """axe's violations of the rules ``tags`` select in the page, or in the part of it that
+    ``within`` selects."""
     if not await page.evaluate("() => typeof axe !== 'undefined'"):
         await page.add_script_tag(path=str(AXE_SCRIPT))
     result = await page.evaluate(
         "([tags, within]) => axe.run(within || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        [AXE_TAGS, within],
+        [tags, within],
     )
     return _violations(result)
+
+
+# Contract 4 of issue 27: the high-contrast theme is the attribute data-contrast="high" on <html>.
+HIGH_CONTRAST = "on => on ? document.documentElement.dataset.contrast = 'high' : delete document.documentElement.dataset.contrast"
+
+
+async def _high_contrast_violations(page) -> list[dict]:
+    """axe's level AAA rules (7:1 contrast among them) with the high-contrast theme on; the page is
+    left in its default theme. Few rules: a small part of a page's time."""
+    await page.evaluate(HIGH_CONTRAST, True)
+    try:
+        await page.evaluate("() => __audit.frames()")
+        return await _axe(page, tags=AXE_AAA_TAGS)
+    finally:
+        await page.evaluate(HIGH_CONTRAST, False)
+        await page.evaluate("() => __audit.frames()")
 
 
 async def _search_open_violations(page) -> list[dict]:
@@ -232,6 +253,7 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
         switcher = page.locator(f"a.md-select__link[hreflang={other_language}]")
         axe = {"1280": await _axe(page)}
         structure = await page.evaluate("() => __audit.structure()")
+        axe_aaa = await _high_contrast_violations(page)
         structure["colourOnly"] += await page.evaluate("() => __audit.states()")  # issue 26, failure 2
         shortcuts = await shortcut_problems(page)
         keyboard = await walks(page, WIDE["width"]) if walk else []
@@ -267,6 +289,7 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
             structure=structure,
             keyboard=keyboard,
             shortcuts=shortcuts,
+            axe_aaa=axe_aaa,
             requests=requests,
         )
     finally:
@@ -391,6 +414,7 @@ def page_problems(path: str, language: str, report: PageReport, site_name: str) 
     title_ok = report.title == site_name if home else report.title.endswith(f" — {site_name}")
     found = {
         "axe": [f"{state} px: {v['id']} {v['targets']}" for state, violations in report.axe.items() for v in violations],
+        "axe_aaa": [f"1280 px, high contrast: {v['id']} {v['targets']}" for v in report.axe_aaa],
         "structure": ([f"{structure['h1']} h1 elements"] if structure["h1"] != 1 else [])
         + [f"skipped heading level: {s}" for s in structure["skipped"]] + structure["tables"]
         + [f"image without a text alternative: {s}" for s in structure["unnamedImages"]],
@@ -403,6 +427,7 @@ def page_problems(path: str, language: str, report: PageReport, site_name: str) 
         "keyboard": report.keyboard,
         "shortcuts": report.shortcuts,
         "colour": structure["colourOnly"],
+        "links": structure["links"],
         "media": [f"{structure['media']} audio, video or moving elements"] if structure["media"] else [],
     }
     return {check: [f"/{path}: {problem}" for problem in problems] for check, problems in found.items()}
@@ -414,34 +439,44 @@ def criterion_order(criterion: str) -> tuple[int, ...]:
 
 
 def summarize(reports: dict[str, PageReport], pages: dict[str, str], html: list[str], site_names: dict[str, str],
-              axe_rules: dict[str, list[str]], tools: dict[str, str]) -> dict:
+              axe_rules: dict[str, dict[str, list[str]]], tools: dict[str, str]) -> dict:
     """The findings of the whole site: problems per check (duplicate titles included), and for
-    each success criterion the axe rules that test it and those that failed on some page. No
-    dates or machine details, so that the same site always gives the same summary."""
-    checks: dict[str, list[str]] = {"axe": [], **{check: [] for check in CHECK_CRITERIA}, "html": list(html)}
+    each run of axe (``axe_rules``, as ``axe_rules()`` gives them) and each success criterion the
+    rules that test it and those that failed on some page. No dates or machine details, so that the
+    same site always gives the same summary."""
+    checks: dict[str, list[str]] = {**{run: [] for run in AXE_RUNS}, **{check: [] for check in CHECK_CRITERIA}, "html": list(html)}
     titles: dict[tuple[str, str], list[str]] = {}
-    failed_rules: set[str] = set()
+    failed_rules: dict[str, set[str]] = {run: set() for run in AXE_RUNS}
     for path, language in pages.items():
         report = reports[path]
         for check, problems in page_problems(path, language, report, site_names[language]).items():
             checks[check] += problems
         titles.setdefault((language, report.title), []).append(path)
-        failed_rules |= {violation["id"] for violations in report.axe.values() for violation in violations}
+        failed_rules["axe"] |= {violation["id"] for violations in report.axe.values() for violation in violations}
+        failed_rules["axe_aaa"] |= {violation["id"] for violation in report.axe_aaa}
     checks["titles"] += [f"same title {title!r} on {', '.join(paths)}" for (_, title), paths in titles.items() if len(paths) > 1]
     return {
         "tools": tools,
         "pages": sorted(pages),
         "checks": checks,
-        "axe_rules": {
-            criterion: {"rules": rules, "failed": [rule for rule in rules if rule in failed_rules]}
-            for criterion, rules in sorted(axe_rules.items(), key=lambda entry: criterion_order(entry[0]))
-        },
+        **{key: _rules_found(axe_rules.get(run, {}), failed_rules[run]) for run, key in AXE_RUNS.items()},
     }
 
 
-async def _rules_by_criterion(page) -> dict[str, list[str]]:
+def _rules_found(rules_by_criterion: dict[str, list[str]], failed_rules: set[str]) -> dict:
+    """For each criterion, in order, the rules of one run of axe that test it and those that failed."""
+    return {
+        criterion: {"rules": rules, "failed": [rule for rule in rules if rule in failed_rules]}
+        for criterion, rules in sorted(rules_by_criterion.items(), key=lambda entry: criterion_order(entry[0]))
+    }
+
+
+async def _rules_by_criterion(page) -> dict[str, dict[str, list[str]]]:
     await page.add_script_tag(path=str(AXE_SCRIPT))
-    rules = await page.evaluate("tags => axe.getRules(tags)", AXE_TAGS)
+    return {run: _by_criterion(await page.evaluate("tags => axe.getRules(tags)", tags)) for run, tags in AXE_RUN_TAGS.items()}
+
+
+def _by_criterion(rules: list[dict]) -> dict[str, list[str]]:
     by_criterion: dict[str, list[str]] = {}
     for rule in rules:
         for tag in rule["tags"]:
@@ -450,8 +485,9 @@ async def _rules_by_criterion(page) -> dict[str, list[str]]:
     return {criterion: sorted(rules) for criterion, rules in by_criterion.items()}
 
 
-def axe_rules() -> dict[str, list[str]]:
-    """The axe rules the audit runs, by the success criterion each tests ("1.4.3" → [...])."""
+def axe_rules() -> dict[str, dict[str, list[str]]]:
+    """The rules of each run of axe in the audit, by the success criterion each tests:
+    {"axe": {"1.4.3": [...]}, "axe_aaa": {"1.4.6": ["color-contrast-enhanced"]}}."""
     return _in_thread(_run({"rules": ()}, _rules_by_criterion, 1))["rules"]
 
 

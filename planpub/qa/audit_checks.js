@@ -230,7 +230,7 @@
 
   window.__kb = {record, active, reset, outerHtml};
 
-  /* Page structure (WCAG 1.1.1, 1.3.1, 1.4.1, 2.4.2, 3.1.2) */
+  /* Page structure (WCAG 1.1.1, 1.3.1, 1.4.1, 2.4.2, 2.4.9, 3.1.2) */
   const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
   const snippet = el => el.outerHTML.slice(0, 160);
 
@@ -369,6 +369,66 @@
     return [...colouredText(elements), ...shapes(elements), ...chartMarks(content)];
   };
 
+  /* Link purpose from the link text alone (WCAG 2.4.9, issue 27): a link's name must say where it
+     leads, so no two links of one name may lead to different places, and no name may be one that
+     says nothing of the place ("here", "more"). */
+  const GENERIC_LINK_TEXTS = ["こちら", "ここ", "こちらから", "こちらをクリック", "ここをクリック", "詳細", "詳しく", "詳しくはこちら",
+    "詳細はこちら", "続き", "続きを読む", "もっと見る", "リンク", "here", "click here", "more", "read more", "more info",
+    "more information", "learn more", "details", "link", "this page", "continue"];
+  const bare = name => name.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "");
+  const GENERIC = new Set(GENERIC_LINK_TEXTS.map(bare));
+  // The text a link's name is computed from (the accessible name, without what is hidden from
+  // assistive technology: readings marked aria-hidden, icons).
+  const contentText = node => [...node.childNodes].map(child =>
+    child.nodeType === 3 ? child.data
+      : child.nodeType !== 1 || child.getAttribute("aria-hidden") === "true" || getComputedStyle(child).display === "none" ? ""
+        : child.tagName === "IMG" ? child.getAttribute("alt") || ""
+          : child.getAttribute("aria-label") || contentText(child)).join("");
+  const linkName = a => {
+    const labels = (a.getAttribute("aria-labelledby") || "").split(/\s+/).map(id => document.getElementById(id)).filter(Boolean);
+    const name = labels.length ? labels.map(contentText).join(" ") : a.getAttribute("aria-label") || contentText(a) || a.title;
+    return name.replace(/\s+/g, " ").trim();
+  };
+  // Where a link leads: another page (or a place on one), or a place on this page. A link to a
+  // place on this page that holds a link of the same name leads where that link leads (the table
+  // of contents, to a heading that links to its subject's page); one to a place in the section of
+  // a heading of its name (an indicator's row under the indicator's heading) leads to that section.
+  const HEADINGS = "h1, h2, h3, h4, h5, h6";
+  const headingBefore = el => [...document.querySelectorAll(HEADINGS)]
+    .filter(h => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+  const destination = (a, name) => {
+    const url = new URL(a.href);
+    const place = url.hash && url.href.split("#")[0] === location.href.split("#")[0]
+      && document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!place) return {url: a.href, here: false};
+    const same = [...place.querySelectorAll("a[href]")].find(link => link !== a && linkName(link) === name);
+    if (same) return {url: same.href, here: false};
+    const section = place.matches(HEADINGS) ? place : headingBefore(place);
+    const named = section && section.id && section.textContent.replace(/\s+/g, " ").trim() === name;
+    return named ? {url: `${url.href.split("#")[0]}#${section.id}`, here: true, heading: true} : {url: a.href, here: true, heading: false};
+  };
+  // Links of one name lead to one place. A link of the table of contents, to a heading of this
+  // page, may share its name with a link to the page of the heading's subject.
+  const ambiguous = (name, links) => {
+    const places = links.map(({a}) => destination(a, name));
+    const elsewhere = new Set(places.filter(place => !place.here).map(place => place.url));
+    const here = new Set(places.filter(place => place.here).map(place => place.url));
+    const headingsOnly = places.every(place => !place.here || place.heading);
+    return elsewhere.size > 1 || here.size > 1 || (elsewhere.size && here.size && !headingsOnly) ? [...elsewhere, ...here] : [];
+  };
+  const linkPurpose = () => {
+    const links = [...document.querySelectorAll("a[href]")].filter(a => !a.closest("[aria-hidden=true], template"))
+      .map(a => ({a, name: linkName(a)})).filter(link => link.name);
+    const generic = links.filter(({name}) => GENERIC.has(bare(name)))
+      .map(({a, name}) => `link text says nothing of where it leads: “${name}” ${snippet(a).slice(0, 100)}`);
+    const byName = new Map();
+    links.forEach(link => byName.set(link.name, [...(byName.get(link.name) || []), link]));
+    const same = [...byName].map(([name, named]) => [name, ambiguous(name, named)]).filter(([, places]) => places.length)
+      .map(([name, places]) => `the link text “${name.slice(0, 60)}” leads to ${places.length} places: `
+        + places.map(url => url.replace(location.origin, "")).join(", ").slice(0, 200));
+    return [...generic, ...same];
+  };
+
   const structure = () => Object.assign(headings(), {
     title: document.title,
     tables: tables(),
@@ -376,6 +436,7 @@
     media: document.querySelectorAll("video, audio, object, embed, iframe, canvas, marquee, blink").length,
     unmarkedJapanese: unmarkedJapanese(),
     colourOnly: colourOnly(),
+    links: linkPurpose(),
   });
 
   /* Layout when zoomed (WCAG 1.4.4): text cut off, or header parts drawn over each other */
@@ -412,5 +473,5 @@
   // table boxes Tab stops while they scroll) have run before anything is checked.
   const frames = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => { settle(); resolve(); })));
 
-  window.__audit = {settle, frames, structure, states, clipped, overlaps};
+  window.__audit = {settle, frames, structure, states, clipped, overlaps, linkPurpose};
 })();

@@ -126,6 +126,45 @@ window.__obs = (() => {
       const cut = els.filter(el => { const s = getComputedStyle(el); const clips = /hidden|clip/.test(s.overflow + s.overflowX + s.overflowY) || s.textOverflow === "ellipsis"; return clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1); });
       return { textElements: els.length, clipped: cut.length, sample: cut.slice(0, 4).map(el => `${el.className} ${text(el).slice(0, 30)}`), pageWiderThanWindow: document.documentElement.scrollWidth > innerWidth };
     },
+    // Issue 27, level AAA.
+    location() {
+      // 2.4.8: where the page is in the site: breadcrumbs, the current page in the navigation, the title.
+      const crumbs = document.querySelector("nav[aria-label=パンくずリスト], nav[aria-label=Breadcrumb], .md-path");
+      const current = document.querySelector(".md-nav--primary [aria-current=page]");
+      return { breadcrumbs: crumbs ? [...crumbs.querySelectorAll("li, a")].filter(el => el.tagName === "LI").map(text).join(" › ") : null,
+               currentInNavigation: current ? name(current).slice(0, 50) : null, title: document.title.slice(0, 60) };
+    },
+    sections() {
+      // 2.4.10: how much content runs without a heading: blocks of the content between two headings.
+      const blocks = [...document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3, .md-content h4, .md-content h5, .md-content h6, .md-content p, .md-content li, .md-content table, .md-content dl, .md-content figure")]
+        .filter(el => !el.parentElement.closest("li, table, dl, figure"));
+      let run = 0; let longest = 0;
+      for (const el of blocks) { run = /^H\d$/.test(el.tagName) ? 0 : run + 1; longest = Math.max(longest, run); }
+      return { headings: blocks.filter(el => /^H\d$/.test(el.tagName)).length, blocks: blocks.length, longestRunWithoutHeading: longest };
+    },
+    changesOfContext() {
+      // 2.2.4, 2.2.5, 3.2.5: what could change the page or open a window without being asked.
+      const handlers = ["onchange", "onfocus", "onblur", "onload", "onmouseover"].filter(h => document.querySelector(`[${h}]`));
+      return { metaRefresh: document.querySelectorAll("meta[http-equiv=refresh i]").length, newWindows: document.querySelectorAll("a[target=_blank], form[target=_blank]").length,
+               forms: [...document.querySelectorAll("form")].map(f => f.getAttribute("action") || "(none)"), passwordFields: document.querySelectorAll("input[type=password]").length,
+               liveRegions: [...document.querySelectorAll("[aria-live], [role=status], [role=alert]")].map(el => el.getAttribute("role") || el.getAttribute("aria-live")), inlineHandlers: handlers,
+               draggable: document.querySelectorAll("[draggable=true]").length, focusableInCharts: document.querySelectorAll("svg [tabindex], svg a").length };
+    },
+    help() {
+      // 3.3.5: the help each field gives: its label, its description and any visible hint.
+      return [...document.querySelectorAll("input:not([type=hidden]), select")].map(el => ({ name: name(el) || (el.labels?.[0] && text(el.labels[0])) || "",
+        description: (el.getAttribute("aria-describedby") || "").split(" ").map(id => text(document.getElementById(id) || document.createElement("i"))).join(" ").trim().slice(0, 80) }));
+    },
+    terms() {
+      // 3.1.3: links from terms to their definitions in the glossary, and the glossary's entries.
+      const links = [...document.querySelectorAll("a.plan-term-link")];
+      return { termLinks: links.length, sample: links.slice(0, 4).map(text), definitions: location.pathname.endsWith("/glossary/") ? document.querySelectorAll(".md-content dt").length : undefined };
+    },
+    linkNames() {
+      // 2.4.9: the names of the page's links read alone: how many, the shortest.
+      const names = [...document.querySelectorAll("a[href]")].filter(a => !a.closest("[aria-hidden=true]")).map(name).filter(Boolean);
+      return { links: names.length, distinctNames: new Set(names).size, shortest: [...new Set(names)].sort((x, y) => x.length - y.length).slice(0, 8) };
+    },
     invisibleIcons() {
       // In forced colours, icons drawn as CSS masks or backgrounds vanish (forced-color-adjust aside).
       const icons = [...document.querySelectorAll("*")].filter(el => visible(el)).filter(el => ["", "::before", "::after"].some(p => { const s = getComputedStyle(el, p || null); return (s.maskImage && s.maskImage !== "none") || (s.webkitMaskImage && s.webkitMaskImage !== "none"); }));

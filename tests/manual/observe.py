@@ -195,6 +195,9 @@ IN_PAGE = {
     "1.4.5 images": "imagesOfText", "2.2.2 2.3.1 motion": "moving", "2.4.1 bypass": "bypass",
     "2.4.6 headings": "headings", "2.5.3 label in name": "labelInName", "3.2.3 3.2.4 consistency": "chrome",
     "3.1.2 parts": "unmarkedJapanese",
+    # Issue 27, level AAA
+    "2.4.8 location": "location", "2.4.9 link names": "linkNames", "2.4.10 sections": "sections",
+    "2.2.4 2.2.5 3.2.5 2.1.3 changes": "changesOfContext", "3.3.5 help": "help", "3.1.3 terms": "terms",
 }
 
 
