@@ -165,6 +165,18 @@ window.__obs = (() => {
       const names = [...document.querySelectorAll("a[href]")].filter(a => !a.closest("[aria-hidden=true]")).map(name).filter(Boolean);
       return { links: names.length, distinctNames: new Set(names).size, shortest: [...new Set(names)].sort((x, y) => x.length - y.length).slice(0, 8) };
     },
+    abbreviations() {
+      // 3.1.4: the abbreviations marked with their expansion, and any marked twice on the page.
+      const marked = [...document.querySelectorAll(".md-content abbr[title]")].map(el => `${text(el)}=${el.title}`);
+      const words = marked.map(entry => entry.split("=")[0]);
+      return { marked: marked.length, twice: words.filter((word, index) => words.indexOf(word) !== index), sample: marked.slice(0, 5) };
+    },
+    inBrief() {
+      // 3.1.5: what an item or initiative page opens with, after its title.
+      const h1 = document.querySelector(".md-content h1"); const first = h1 && [...document.querySelectorAll(".md-content h2")][0];
+      const box = first && first.nextElementSibling;
+      return first ? { firstSection: text(first), opensWith: box ? text(box).slice(0, 120) : null } : null;
+    },
     invisibleIcons() {
       // In forced colours, icons drawn as CSS masks or backgrounds vanish (forced-color-adjust aside).
       const icons = [...document.querySelectorAll("*")].filter(el => visible(el)).filter(el => ["", "::before", "::after"].some(p => { const s = getComputedStyle(el, p || null); return (s.maskImage && s.maskImage !== "none") || (s.webkitMaskImage && s.webkitMaskImage !== "none"); }));

@@ -198,6 +198,7 @@ IN_PAGE = {
     # Issue 27, level AAA
     "2.4.8 location": "location", "2.4.9 link names": "linkNames", "2.4.10 sections": "sections",
     "2.2.4 2.2.5 3.2.5 2.1.3 changes": "changesOfContext", "3.3.5 help": "help", "3.1.3 terms": "terms",
+    "3.1.4 abbreviations": "abbreviations", "3.1.5 in brief": "inBrief",
 }
 
 
