@@ -216,6 +216,43 @@ def test_readings_are_over_kanji_only_and_in_hiragana(tab, site_url):
     assert shown[0] == json.dumps(found[0][1], ensure_ascii=False) and shown[1] > 0 and shown[2] >= 9
 
 
+# Readings that reach into the line above: each reading's box against the boxes of the text of
+# its block (paragraph, list item, heading, table cell, link of the navigation) on the lines above it. A text's box reaches
+# below its characters by its font's descent, about 0.29 of its size in the site's Japanese font,
+# where Japanese characters leave it empty: a reading may reach into 0.25 of it.
+READINGS_OVER_TEXT = """() => {
+  const boxes = node => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return [...range.getClientRects()].map(box => ({box, size: parseFloat(getComputedStyle(node.parentElement).fontSize)}));
+  };
+  const found = [];
+  document.querySelectorAll(".md-content :is(p, li, h1, h2, h3, h4, th, td, dt, dd), .md-nav__link").forEach(block => {
+    const texts = [];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) texts.push(...boxes(node));
+    block.querySelectorAll("rt").forEach(rt => {
+      const over = rt.getBoundingClientRect();
+      const above = texts.filter(({box}) => (box.top + box.bottom) / 2 < over.top &&
+        Math.min(over.right, box.right) - Math.max(over.left, box.left) > 1);
+      if (above.some(({box, size}) => box.bottom - over.top > 0.25 * size)) {
+        found.push(rt.dataset.reading + " in " + block.textContent.trim().slice(0, 30));
+      }
+    });
+  });
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["390", "1280"])
+def test_readings_are_not_drawn_over_the_text(tab, site_url, viewport):
+    tab.set_viewport_size(viewport)
+    tab.goto(site_url + PAGE)
+    tab.locator(BUTTON).click()
+    tab.wait_for_selector(READINGS)
+    assert tab.evaluate(READINGS_OVER_TEXT) == []
+
+
 def test_screen_readers_read_the_text_once(tab, site_url):
     """In Chromium's accessibility tree, what screen readers read, the readings are nowhere and
     every name is as it was: the words are read once."""
