@@ -22,6 +22,7 @@ PAGE, NEXT_PAGE = "items/02/", "items/03/"
 PHONE, WIDE, ZOOMED = {"width": 390, "height": 844}, {"width": 1280, "height": 900}, {"width": 640, "height": 450}
 BUTTON = "[data-plan-furigana]"
 READINGS = ".md-content ruby.furigana"  # shown: in the navigation they may be in a closed drawer
+# Kanji, with 々 and 〆, and ヶ, read as part of a name written in kanji (霞ヶ関).
 KANJI_ONLY = re.compile(r"^[\u3005\u3006\u30f6\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+$")
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309f\u30fc]+$")
 
