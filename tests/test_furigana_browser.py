@@ -4,9 +4,7 @@ keyboard at 390 and 1280 px, the header unmoved and whole at every width, readin
 read once by screen readers and never copied, the choice remembered across pages, nothing fetched
 while it is off, and no button or script on English pages.
 
-Each page's readings.json is the build's (contract 1 of the issue). Where the built site has none,
-the test serves a hand-made one: the page's own text nodes (as the browser parses the served HTML,
-without the elements the contract leaves out) with the readings of a few words of the plan."""
+Each page's readings.json is the build's (planpub/readings.py, written by planpub/post_build.py)."""
 
 from __future__ import annotations
 
@@ -26,91 +24,18 @@ READINGS = ".md-content ruby.furigana"  # shown: in the navigation they may be i
 KANJI_ONLY = re.compile(r"^[\u3005\u3006\u30f6\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+$")
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309f\u30fc]+$")
 
-# The hand-made readings: each word with its ranges of kanji (offsets in the word) and their
-# readings, okurigana left out as in the contract.
-WORDS = {
-    "墨田区": [(0, 3, "すみだく")],
-    "計画": [(0, 2, "けいかく")],
-    "改革": [(0, 2, "かいかく")],
-    "行財政": [(0, 3, "ぎょうざいせい")],
-    "推進": [(0, 2, "すいしん")],
-    "目標": [(0, 2, "もくひょう")],
-    "年度": [(0, 2, "ねんど")],
-    "実施": [(0, 2, "じっし")],
-    "取り組み": [(0, 1, "と"), (2, 3, "く")],
-    "行う": [(0, 1, "おこな")],
-}
-
-# The text nodes of a page's HTML as the browser parses it, but those the contract leaves out.
-TEXT_NODES = """html => {
-  const body = new DOMParser().parseFromString(html, "text/html").body;
-  const skip = "script, style, svg, math, textarea, code, pre, title, template, rt, rp";
-  const found = [];
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const marked = node.parentElement.closest("[lang]");
-    if (!node.parentElement.closest(skip) && (!marked || marked.lang.startsWith("ja"))) found.push(node.data);
-  }
-  return found;
-}"""
-
-
 FIRST_TEXT_WITH_KANJI = """() => {
   const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.includes("計画")) return node;
 }"""
 
 
-def utf16(text: str, index: int) -> int:
-    """The offset of ``text[index]`` as JavaScript counts it."""
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def hand_made_readings(texts: list[str]) -> dict[str, list]:
-    """readings.json for these text nodes: every occurrence of a word of WORDS, longest first."""
-    words = sorted(WORDS, key=len, reverse=True)
-    readings = {}
-    for text in texts:
-        ranges, at = [], 0
-        while at < len(text):
-            word = next((word for word in words if text.startswith(word, at)), None)
-            if word is None:
-                at += 1
-                continue
-            ranges += [[utf16(text, at + start), utf16(text, at + end), reading] for start, end, reading in WORDS[word]]
-            at += len(word)
-        if ranges:
-            readings[text] = ranges
-    return readings
-
-
-@pytest.fixture(scope="module")
-def hand_made(browser, built_site) -> dict[str, str]:
-    """readings.json by hand for the pages the tests visit: {its path in the site: its text}."""
-    page = browser.new_page()
-    try:
-        texts = {path: page.evaluate(TEXT_NODES, (built_site / path / "index.html").read_text(encoding="utf-8")) for path in (PAGE, NEXT_PAGE)}
-    finally:
-        page.close()
-    return {path + "readings.json": json.dumps(hand_made_readings(found), ensure_ascii=False) for path, found in texts.items()}
-
-
 @pytest.fixture
-def context(browser, built_site, hand_made):
-    """A browser context that serves each page's readings.json: the build's, or a hand-made one
-    where the build wrote none. ``context.readings_requests`` lists the readings fetched."""
+def context(browser):
+    """A browser context whose ``readings_requests`` lists the readings files fetched."""
     context = browser.new_context(viewport=WIDE)
     context.readings_requests = []
-
-    def readings(route):
-        path = urlsplit(route.request.url).path.lstrip("/")
-        context.readings_requests.append(path)
-        if (built_site / path).is_file() or path not in hand_made:
-            route.fallback()
-        else:
-            route.fulfill(content_type="application/json", body=hand_made[path])
-
-    context.route("**/readings.json", readings)
+    context.on("request", lambda request: "readings.json" in request.url and context.readings_requests.append(urlsplit(request.url).path))
     yield context
     context.close()
 
