@@ -47,9 +47,9 @@ def test_the_button_switches_the_theme_by_keyboard_and_says_so(browser, site_url
 
 
 # Read as each page's DOM is first complete: the attribute is set by then, before the first paint.
-AT_FIRST = """() => { window.__atFirst = null; document.addEventListener('DOMContentLoaded', () => {
-  window.__atFirst = {theme: document.documentElement.getAttribute('data-contrast'),
-                      text: getComputedStyle(document.body).color}; }); }"""
+AT_FIRST = """document.addEventListener('DOMContentLoaded', () => {
+  window.__atFirst = {theme: document.documentElement.getAttribute('data-contrast'), text: getComputedStyle(document.body).color};
+});"""
 
 
 @pytest.mark.parametrize("root", NAMES)
