@@ -46,6 +46,7 @@ CHECK_CRITERIA = {
     "keyboard": ["2.1.1", "2.1.2", "2.1.3", "2.4.3", "2.4.7"],
     "shortcuts": ["2.1.4"],  # issue 26, failure 5: WCAG 2.1, not in JIS X 8341-3:2016
     "links": ["2.4.9"],  # issue 27: link texts that alone do not say where the link leads
+    "presentation": ["1.4.8"],  # issue 27: line length, line and paragraph spacing, no justified text (AAA)
     "media": ["1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.2.6", "1.2.7", "1.2.8", "1.2.9", "1.4.2", "1.4.7",
               "2.2.2", "2.3.1", "2.3.2"],
 }

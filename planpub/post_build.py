@@ -39,7 +39,7 @@ def finish(site: Path, language: str, theme: Path | None = None, readings: Readi
     (MkDocs's next dirty build compares them)."""
     for page in _pages(site, language):
         _rewrite(page, lambda html: finish_page(html, language))
-        if language == "ja" and page.name == "index.html":  # not 404.html, served at any address
+        if language == "ja":
             write_readings(page, readings)
     for asset in own_assets(site, theme):
         _rewrite(asset, MINIFIERS[asset.suffix])

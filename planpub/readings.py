@@ -284,10 +284,16 @@ def node_readings(text: str, listed: ReadingList = EMPTY) -> tuple[Ruby, ...]:
     return tuple(Ruby(units[start], units[end], reading) for start, end, reading in rubies)
 
 
+def readings_file(page: Path) -> Path:
+    """Where a page's readings are: readings.json beside a page of its own folder, and for the
+    404 page, served at any address and so asking by the site's root, 404.readings.json."""
+    return page.with_name(FILE_NAME) if page.name == "index.html" else page.with_suffix("." + FILE_NAME)
+
+
 def write_readings(page: Path, listed: ReadingList) -> None:
     """readings.json beside ``page``, written only when it changes (the preview's dirty builds
     compare timestamps)."""
     text = json.dumps(page_readings(page.read_text(encoding="utf-8"), listed), ensure_ascii=False, separators=(",", ":"))
-    target = page.with_name(FILE_NAME)
+    target = readings_file(page)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")

@@ -33,6 +33,7 @@ def test_each_finding_lands_in_its_check_and_names_the_page():
     assert list(found(zoom={"sideways": 0, "clipped": ["Title in <span>"], "overlaps": []})) == ["zoom"]
     assert list(found(keyboard=["shows no focus indicator"])) == ["keyboard"]
     assert list(found(shortcuts=["the key 'n' loads /en/next/"])) == ["shortcuts"]
+    assert list(found(presentation=["line of 92 characters (over 80) at 1920 px: <p>"])) == ["presentation"]
     structure = report().structure
     assert list(found(structure={**structure, "h1": 2})) == ["structure"]
     assert list(found(structure={**structure, "unmarkedJapanese": ["計画 in <p>"]})) == ["language"]

@@ -181,3 +181,47 @@ def test_the_level_aaa_rules_run_and_measure_the_theme_the_attribute_switches_on
     assert aaa_violations(tab, high_contrast=True) == []
     tab.evaluate(HIGH_CONTRAST, False)
     assert tab.evaluate("() => document.documentElement.hasAttribute('data-contrast')") is False
+
+
+# Issue 27 (WCAG 1.4.8): blocks of text, measured where each character is drawn.
+PLAN_CSS = CHECKS_SCRIPT.parents[2] / "theme" / "assets" / "stylesheets" / "plan.css"
+ENGLISH = ("The ward will make it possible for residents to complete the procedures they need at one counter, "
+           "with forms filled in for them from what they have already told the ward. ") * 4
+JAPANESE = "区民の皆さんが必要な手続きを一つの窓口でまとめて行えるよう、申請書の記入を支援します。" * 4
+
+
+def presentation(tab, body: str, lang: str = "en", width: int = 1280, css: bool = False) -> list[str]:
+    tab.set_viewport_size({"width": width, "height": 800})
+    tab.set_content(f"<!doctype html><html lang={lang}><body style='margin:0;font:16px/1.6 sans-serif'>"
+                    f"<main><article class=md-typeset>{body}</article></main></body></html>")
+    if css:
+        tab.add_style_tag(path=str(PLAN_CSS))
+    tab.add_script_tag(path=str(CHECKS_SCRIPT))
+    return tab.evaluate("() => __audit.presentation()")
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "kind"),
+    [
+        ("en", f"<p>{ENGLISH}</p>", "line of"),  # a paragraph as wide as the window
+        ("ja", f"<p>{JAPANESE}</p>", "full-width characters wide"),
+        ("en", f"<ul><li>{ENGLISH}</li></ul>", "line of"),
+        ("en", f"<p lang=ja>{JAPANESE}</p>", "full-width characters wide"),  # Japanese in an English page
+        ("en", f"<p style='max-width:34em;line-height:1.3'>{ENGLISH}</p>", "line height 1.30"),
+        ("en", f"<table><tr><td style='line-height:normal'>{ENGLISH[:60]}</td></tr></table>", "line height"),
+        ("en", f"<p style='max-width:34em;text-align:justify'>{ENGLISH}</p>", "justified text"),
+        ("en", "<p style='margin:0'>One paragraph.</p><p style='margin:0'>The next, a line below.</p>", "paragraphs"),
+    ],
+)
+def test_a_block_of_text_too_wide_too_tight_or_justified_is_found(tab, lang, body, kind):
+    found = presentation(tab, body, lang)
+    assert len(found) == 1 and kind in found[0], found
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_the_site_s_blocks_of_text_pass(tab, width):
+    """plan.css on a page as wide as the window: paragraphs and list items keep their lines short."""
+    body = (f"<p>{ENGLISH}</p><p>{ENGLISH}</p><ul><li>{ENGLISH}</li><li><p>{ENGLISH}</p><p>{ENGLISH}</p></li></ul>"
+            f"<table><tr><td>{ENGLISH}</td></tr></table>")
+    assert presentation(tab, body, "en", width, css=True) == []
+    assert presentation(tab, body.replace(ENGLISH, JAPANESE), "ja", width, css=True) == []

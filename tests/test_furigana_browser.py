@@ -182,7 +182,7 @@ def test_readings_are_not_drawn_over_the_text(tab, site_url, viewport):
 def test_screen_readers_read_the_text_once(tab, site_url):
     """In Chromium's accessibility tree, what screen readers read, the readings are nowhere and
     every name is as it was: the words are read once."""
-    tab.goto(site_url + PAGE)
+    tab.goto(site_url + PAGE, wait_until="networkidle")  # the theme's scripts have named what they name
     without = accessibility_tree(tab)
     tab.locator(BUTTON).click()
     tab.wait_for_selector(READINGS)
@@ -243,10 +243,16 @@ def test_a_failed_load_is_said(tab, context, site_url):
     assert tab.locator(BUTTON).get_attribute("aria-pressed") == "false" and rubies(tab) == 0
 
 
-@pytest.mark.parametrize("path", ["en/", "en/" + PAGE, "404.html"])
-def test_no_button_nor_script_where_there_are_no_readings(tab, site_url, path):
-    """English pages, and the 404 page, served at any address (the readings beside it would be
-    another page's)."""
+def test_the_404_page_served_at_any_address_shows_its_own_readings(tab, context, site_url):
+    """Its readings are asked for by the site's root, not beside the address it is served at."""
+    tab.goto(site_url + "404.html")
+    tab.locator(BUTTON).click()
+    tab.wait_for_selector(READINGS)
+    assert context.readings_requests == ["/404.readings.json"]
+
+
+@pytest.mark.parametrize("path", ["en/", "en/" + PAGE, "en/404.html"])
+def test_no_button_nor_script_on_english_pages(tab, site_url, path):
     requested = []
     tab.on("request", lambda request: requested.append(request.url))
     tab.goto(site_url + path, wait_until="networkidle")

@@ -151,4 +151,5 @@ def test_the_search_index_and_the_pages_carry_no_reading(built_site, real_plan):
     assert [entry.word for entry in real_plan.readings if entry.reading in index and entry.reading not in plan_text] == []
     assert "readings.json" not in index and "<rt" not in (built_site / "index.html").read_text(encoding="utf-8")
     assert (built_site / "readings.json").is_file() and (built_site / "items" / "01" / "readings.json").is_file()
-    assert not (built_site / "en" / "readings.json").exists() and not list(built_site.glob("404*.json"))
+    assert (built_site / "404.readings.json").is_file()  # served at any address, it asks by the root
+    assert not (built_site / "en" / "readings.json").exists() and not list(built_site.glob("en/**/*readings.json"))

@@ -45,6 +45,7 @@ AXE_RUN_TAGS = {"axe": AXE_TAGS, "axe_aaa": AXE_AAA_TAGS}  # the runs of accessi
 WIDE, TABLET, PHONE = {"width": 1280, "height": 900}, {"width": 1024, "height": 768}, {"width": 390, "height": 844}
 NARROWEST = {"width": 320, "height": 640}
 ZOOMED = {"width": 640, "height": 450}  # a 1280 × 900 window at 200% zoom
+WIDEST = {"width": 1920, "height": 1080}  # issue 27: where text blocks are widest (WCAG 1.4.8)
 DRAWER_BELOW = 1220  # CSS px: Material's navigation is a drawer below this width
 MIN_INDICATOR_CONTRAST = 3.0  # WCAG 1.4.11 for focus indicators (UI components)
 TAB_LIMIT = 600
@@ -96,6 +97,7 @@ class PageReport:
     keyboard: list[str]  # problems found by the Tab walk
     shortcuts: list[str] = field(default_factory=list)  # single keys that did something
     axe_aaa: list[dict] = field(default_factory=list)  # level AAA violations in the high-contrast theme
+    presentation: list[str] = field(default_factory=list)  # text blocks at 1280 and 1920 px (WCAG 1.4.8)
     requests: list[str] = field(default_factory=list)
 
 
@@ -258,6 +260,10 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
         shortcuts = await shortcut_problems(page)
         keyboard = await walks(page, WIDE["width"]) if walk else []
         axe["1280 search open"] = await _search_open_violations(page)
+        presentation = await page.evaluate("() => __audit.presentation()")
+        await page.set_viewport_size(WIDEST)
+        await page.evaluate("() => __audit.frames()")
+        presentation += await page.evaluate("() => __audit.presentation()")
         await page.set_viewport_size(TABLET)  # the navigation becomes a closed drawer
         keyboard += await walks(page, TABLET["width"], backwards=False) if walk else []
         await page.set_viewport_size(PHONE)
@@ -290,6 +296,7 @@ async def _report(page, url: str, other_language: str, walk: bool = True) -> Pag
             keyboard=keyboard,
             shortcuts=shortcuts,
             axe_aaa=axe_aaa,
+            presentation=presentation,
             requests=requests,
         )
     finally:
@@ -426,6 +433,7 @@ def page_problems(path: str, language: str, report: PageReport, site_name: str) 
         "reflow": [f"scrolls sideways by {report.sideways_scroll} px at 320 px"] if report.sideways_scroll > 0 else [],
         "keyboard": report.keyboard,
         "shortcuts": report.shortcuts,
+        "presentation": report.presentation,
         "colour": structure["colourOnly"],
         "links": structure["links"],
         "media": [f"{structure['media']} audio, video or moving elements"] if structure["media"] else [],

@@ -469,9 +469,116 @@
     return found;
   };
 
+  /* Issue 27: blocks of text (WCAG 1.4.8), read at the window's present size */
+  // Prose blocks: paragraphs, list items, definitions, quotations and captions in the page's own
+  // content (its main landmark). Table cells need their width: only their line height is checked.
+  const PROSE = "p, li, dd, blockquote, figcaption, caption";
+  const CELLS = "td, th";
+  const MAX_FULL_WIDTH = 40;  // characters a line, in Japanese
+  const MAX_CHARACTERS = 80;  // in English, a full-width character counting as two
+  const FULL_WIDTH = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+  const japanese = el => { const marked = el.closest("[lang]"); return !!marked && marked.lang.startsWith("ja"); };
+  const named = el => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ""}> `
+    + JSON.stringify(el.textContent.replace(/\s+/g, " ").trim().slice(0, 50));
+
+  // The text of a block that it lays out itself: not that of a block inside it (measured on its
+  // own), nor text hidden or visually hidden (in a box of 1 px) for screen readers.
+  const ownTextNodes = (block, blocks) => {
+    const shown = new Map();
+    const isShown = el => {
+      if (!shown.has(el)) {
+        const r = el.getBoundingClientRect();
+        shown.set(el, el.checkVisibility() && (r.width > 1 || r.height > 1) && (el === block || isShown(el.parentElement)));
+      }
+      return shown.get(el);
+    };
+    const nodes = [];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.data.trim() && node.parentElement.closest(blocks) === block && isShown(node.parentElement)) nodes.push(node);
+    }
+    return nodes;
+  };
+
+  // The lines of a block as drawn, each with its width and its length in characters (a
+  // full-width one counting two), from the box of every character: a character whose box starts
+  // below the line so far starts a new line. Every character is measured, none is sampled.
+  const lines = (block, blocks) => {
+    const found = [];
+    const range = document.createRange();
+    let line = null;
+    ownTextNodes(block, blocks).forEach(node => {
+      const text = node.data;
+      for (let i = 0; i < text.length; i++) {
+        const pair = text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00;
+        range.setStart(node, i);
+        range.setEnd(node, i + (pair ? 2 : 1));
+        const box = range.getBoundingClientRect();
+        const character = text.slice(i, i + (pair ? 2 : 1));
+        if (pair) i++;
+        if (box.width <= 0) continue;  // collapsed white space
+        if (!line || box.top >= line.bottom - 1) {
+          line = {top: box.top, bottom: box.bottom, left: box.left, right: box.right, characters: 0};
+          found.push(line);
+        }
+        line.bottom = Math.max(line.bottom, box.bottom);
+        line.left = Math.min(line.left, box.left);
+        line.right = Math.max(line.right, box.right);
+        line.characters += FULL_WIDTH.test(character) ? 2 : 1;
+      }
+    });
+    return found;
+  };
+
+  const lineHeight = el => {
+    const s = getComputedStyle(el);
+    return parseFloat(s.lineHeight) / parseFloat(s.fontSize);  // NaN for "normal", about 1.2
+  };
+
+  const lineLength = block => {
+    const drawn = lines(block, PROSE);
+    const at = `at ${innerWidth} px`;
+    if (japanese(block)) {
+      const widest = Math.max(0, ...drawn.map(l => l.right - l.left)) / parseFloat(getComputedStyle(block).fontSize);
+      return widest > MAX_FULL_WIDTH + 0.05 ? [`line ${widest.toFixed(1)} full-width characters wide (over ${MAX_FULL_WIDTH}) ${at}: ${named(block)}`] : [];
+    }
+    const longest = Math.max(0, ...drawn.map(l => l.characters));
+    return longest > MAX_CHARACTERS ? [`line of ${longest} characters (over ${MAX_CHARACTERS}) ${at}: ${named(block)}`] : [];
+  };
+
+  // Paragraph spacing, from baseline to baseline: a paragraph's last line and the next
+  // paragraph's first, under it, are at least 1.5 line heights apart (see
+  // theme/assets/stylesheets/plan.css). Paragraphs side by side (fields in a row) are not spaced.
+  const paragraphSpacing = p => {
+    const next = p.nextElementSibling;
+    if (!next || next.tagName !== "P" || !visible(next) || !next.textContent.trim()) return [];
+    const box = p.getBoundingClientRect(), nextBox = next.getBoundingClientRect();
+    if (nextBox.left >= box.right - 1 || nextBox.right <= box.left + 1) return [];
+    const height = parseFloat(getComputedStyle(p).lineHeight);
+    const gap = nextBox.top - box.bottom;
+    return gap + height < 1.5 * height - 0.5
+      ? [`paragraphs ${(gap + height).toFixed(1)} px apart from baseline to baseline, under 1.5 line heights (${(1.5 * height).toFixed(1)} px): ${named(p)}`] : [];
+  };
+
+  const presentation = () => {
+    settle();
+    const content = document.querySelector("main") || document.body;
+    const withText = el => el.textContent.trim() && visible(el);
+    const blocks = [...content.querySelectorAll(PROSE)].filter(withText);
+    const cells = [...content.querySelectorAll(CELLS)].filter(withText);
+    const tight = [...blocks, ...cells].filter(el => !(lineHeight(el) >= 1.5 - 1e-3))
+      .map(el => `line height ${lineHeight(el).toFixed(2)} times the font size (under 1.5): ${named(el)}`);
+    const justified = [...document.body.querySelectorAll("*")]
+      .filter(el => ownText(el) && /justify/.test(getComputedStyle(el).textAlign + getComputedStyle(el).textAlignLast))
+      .map(el => `justified text: ${named(el)}`);
+    return [...blocks.flatMap(lineLength), ...tight,
+            ...blocks.filter(el => el.tagName === "P").flatMap(paragraphSpacing), ...justified];
+  };
+
   // After the window is resized: two frames, so that the page's resize observers (a11y.js makes
   // table boxes Tab stops while they scroll) have run before anything is checked.
   const frames = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => { settle(); resolve(); })));
 
-  window.__audit = {settle, frames, structure, states, clipped, overlaps, linkPurpose};
+  window.__audit = {settle, frames, structure, states, clipped, overlaps, linkPurpose, presentation};
 })();

@@ -10,6 +10,26 @@
 (function () {
   "use strict";
 
+  /* 0. Colours (issue 27: WCAG 1.4.8, 1.4.6) ------------------------------------------------ */
+
+  // The header's button switches the high-contrast theme (a11y.css, under data-contrast="high"
+  // on <html>) on and off and remembers the choice for every page; theme/main.html applies it
+  // before each page is drawn. Storage may be refused: the choice then holds for this page.
+  var root = document.documentElement;
+  document.querySelectorAll("[data-plan-contrast]").forEach(function (button) {
+    button.setAttribute("aria-pressed", String(root.getAttribute("data-contrast") === "high"));
+    button.addEventListener("click", function () {
+      var high = root.getAttribute("data-contrast") !== "high";
+      if (high) root.setAttribute("data-contrast", "high");
+      else root.removeAttribute("data-contrast");
+      button.setAttribute("aria-pressed", String(high));
+      try {
+        if (high) localStorage.setItem("planpub-contrast", "high");
+        else localStorage.removeItem("planpub-contrast");
+      } catch (error) { /* not remembered */ }
+    });
+  });
+
   var drawerToggle = document.getElementById("__drawer");
   var searchToggle = document.getElementById("__search");
   if (!drawerToggle || !searchToggle) return;
