@@ -208,6 +208,26 @@ def in_page(browser, base: str, wanted: list[str]) -> dict:
     return each_page(browser, base, SAMPLE, lambda page: page.evaluate(f"() => ({{{calls}}})")) if names else {}
 
 
+FURIGANA = """() => {
+  const content = document.querySelector(".md-content");
+  const bases = [...content.querySelectorAll("ruby.furigana")];
+  const kanji = /[\u3005\u4e00-\u9fff]/g;
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  let bare = 0;
+  for (let node; (node = walker.nextNode());) if (!node.parentElement.closest("ruby, svg, script, [lang=en]")) bare += (node.data.match(kanji) || []).length;
+  return { rubies: bases.length, kanjiWithReading: bases.reduce((n, el) => n + (el.firstChild.data.match(kanji) || []).length, 0), kanjiWithout: bare,
+           sample: bases.slice(0, 6).map(el => el.firstChild.data + "=" + el.querySelector("rt").dataset.reading) };
+}"""
+
+
+def furigana(page) -> dict:
+    """3.1.6: the ふりがな button pressed: the readings shown in the content, and the kanji left bare."""
+    button = page.locator("[data-plan-furigana]")
+    button.click()
+    page.wait_for_selector(".md-content ruby.furigana", state="attached")
+    return {"pressed": button.get_attribute("aria-pressed"), **page.evaluate(FURIGANA)}
+
+
 def observations(browser, base: str, wanted: list[str]) -> dict:
     on = lambda expression: (lambda page: page.evaluate(f"() => {expression}"))  # noqa: E731
     return {
@@ -215,6 +235,9 @@ def observations(browser, base: str, wanted: list[str]) -> dict:
         "per page": lambda: in_page(browser, base, wanted),
         "1.4.1 states": lambda: each_page(browser, base, ["part-1/chapter-1/", "en/roadmap/"], on("__obs.stateColours()")),
         "1.4.3 1.4.11 contrast": lambda: each_page(browser, base, ["indicators/", "items/15/", "en/progress/", "roadmap/"], on("__obs.contrasts()")),
+        "1.4.6 high contrast": lambda: each_page(browser, base, ["indicators/", "items/15/", "en/progress/", "roadmap/", "en/indicators/"],
+                                                on("(document.documentElement.dataset.contrast = 'high', __obs.contrasts())")),
+        "3.1.6 furigana": lambda: each_page(browser, base, [path for path in PAGES if path != "404.html"] + ["404.html"], furigana),
         "1.4.12 text spacing": lambda: each_page(browser, base, ["items/15/", "en/items/15/", "roadmap/", "en/indicators/"], text_spacing),
         "1.4.13 hover": lambda: each_page(browser, base, ["items/15/", "roadmap/"], on("__obs.hoverContent()")),
         "forced colours": lambda: each_page(browser, base, ["items/15/", "en/part-1/"], forced_colours, forced_colors="active"),
