@@ -616,8 +616,8 @@ def test_values_targets_and_results_show_their_unit_the_same_way_zero_or_not():
 
 
 @pytest.mark.parametrize(("language", "what", "achieved", "details"), [
-    ("ja", "何をするか（目的）", "達成すると（目指す姿・目標）", "詳しい内容"),
-    ("en", "What will be done (purpose)", "When achieved (goals)", "Details"),
+    ("ja", "何をするか（目的）", "達成すると（目指す姿・目標）", "取組の詳しい内容"),
+    ("en", "What will be done (purpose)", "When achieved (goals)", "The initiative in detail"),
 ])
 def test_item_and_initiative_pages_open_with_the_plan_s_words_in_brief_shown_once(site, language, what, achieved, details):
     """WCAG 3.1.5: right after the title and its context, a heading the table of contents and

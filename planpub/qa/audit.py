@@ -178,7 +178,8 @@ async def tab_walk(page, width: int, move: str = "Tab") -> list[str]:
     stops: list[dict] = []
     problems: list[str] = []
     at = _at(width, move)
-    for _ in range(TAB_LIMIT):
+    presses = TAB_LIMIT + len(visible)  # a long page's every stop, and room to leave it: a trap never leaves
+    for _ in range(presses):
         await page.keyboard.press(move)
         stop = await page.evaluate("() => __kb.active()")
         # Past the last stop, focus goes to the browser's own controls; where there are none, as
@@ -187,7 +188,7 @@ async def tab_walk(page, width: int, move: str = "Tab") -> list[str]:
             break
         stops.append(stop)
     else:
-        problems.append(f"focus never left the page after {TAB_LIMIT} presses at {at}")
+        problems.append(f"focus never left the page after {presses} presses at {at}")
     for stop in stops:
         problems += stop_problems(stop, width, move=move)
     keys = [stop["key"] for stop in stops if stop["key"]]
