@@ -292,8 +292,12 @@ def readings_file(page: Path) -> Path:
 
 def write_readings(page: Path, listed: ReadingList) -> None:
     """readings.json beside ``page``, written only when it changes (the preview's dirty builds
-    compare timestamps)."""
-    text = json.dumps(page_readings(page.read_text(encoding="utf-8"), listed), ensure_ascii=False, separators=(",", ":"))
+    compare timestamps). A readings file newer than its page was made from it: the preview
+    rebuilds a few pages and finishes them all, and reading every page again took seconds. (A
+    change to the readings list changes the engine's configuration: every page is built anew.)"""
     target = readings_file(page)
+    if target.exists() and target.stat().st_mtime_ns >= page.stat().st_mtime_ns:
+        return
+    text = json.dumps(page_readings(page.read_text(encoding="utf-8"), listed), ensure_ascii=False, separators=(",", ":"))
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")

@@ -5,6 +5,7 @@ validation, the unknown words the check names, and the accuracy on the committed
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -87,6 +88,20 @@ def test_each_page_gets_its_readings_file_written_only_when_it_changes(tmp_path)
     before = (tmp_path / "readings.json").stat().st_mtime_ns
     write_readings(page, ReadingList({}))
     assert (tmp_path / "readings.json").stat().st_mtime_ns == before
+
+
+def test_a_page_is_read_again_only_when_it_is_newer_than_its_readings(tmp_path, monkeypatch):
+    """The preview's dirty build rewrites a few pages, and the post-build pass sees them all."""
+    page = tmp_path / "index.html"
+    page.write_text('<html lang="ja"><p>行政</p></html>', encoding="utf-8")
+    write_readings(page, ReadingList({}))
+    monkeypatch.setattr("planpub.readings.page_readings", lambda html, listed: pytest.fail("read an unchanged page"))
+    write_readings(page, ReadingList({}))
+    monkeypatch.undo()
+    page.write_text('<html lang="ja"><p>区民</p></html>', encoding="utf-8")
+    os.utime(page, ns=((stamp := (tmp_path / "readings.json").stat().st_mtime_ns + 1_000_000), stamp))
+    write_readings(page, ReadingList({}))
+    assert (tmp_path / "readings.json").read_text(encoding="utf-8") == '{"区民":[[0,2,"くみん"]]}'
 
 
 # --- the readings list in plan.yaml ---------------------------------------------------------
