@@ -245,6 +245,25 @@ _BADGE = 'class="plan-badge'
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 
 
+@lru_cache(maxsize=4096)
+def _element(tag: str, language: str) -> tuple[bool, str, bool] | None:
+    """Of a tag: whether it closes, the element's name, and whether an abbreviation inside is left
+    alone; None for a comment, a declaration, a self-closed or void element. Cached: a page
+    repeats its tags (<td>, </li>) thousands of times."""
+    found = _TAG_NAME.match(tag)
+    if found is None or tag.endswith("/>"):
+        return None
+    name = found[2].lower()
+    if found[1]:
+        return True, name, False
+    if name in _VOID:
+        return None
+    lang = _LANG.search(tag)
+    excluded = (name in _NOT_EXPANDED_IN or _BADGE in tag  # a mark's badge is its words alone ("DX重点"), read as one
+                or (lang is not None and not lang[1].startswith(language)))
+    return False, name, excluded
+
+
 class _OpenElements:
     """The elements open at a point of a page, as far as they decide whether an abbreviation there
     is expanded: those it is not expanded in (_NOT_EXPANDED_IN, and text in another language than
@@ -253,26 +272,25 @@ class _OpenElements:
     def __init__(self, language: str) -> None:
         self.language = language
         self.stack: list[tuple[str, bool]] = []  # (name, whether it is one of those)
+        self.open_names: dict[str, int] = {}  # how many of each name the stack holds
         self.excluding = 0
 
     def passes(self, tag: str) -> None:
-        found = _TAG_NAME.match(tag)
-        if found is None or tag.endswith("/>"):  # a comment, a declaration, a self-closed element
+        element = _element(tag, self.language)
+        if element is None:
             return
-        name = found[2].lower()
-        if found[1]:  # a closing tag closes the elements left open inside it (<li>, <p>) too
-            if any(open_name == name for open_name, _ in self.stack):
-                while True:
-                    open_name, excluded = self.stack.pop()
-                    self.excluding -= excluded
-                    if open_name == name:
-                        break
-        elif name not in _VOID:
-            lang = _LANG.search(tag)
-            excluded = (name in _NOT_EXPANDED_IN or _BADGE in tag  # a mark's badge is its words alone ("DX重点"), read as one
-                        or (lang is not None and not lang[1].startswith(self.language)))
+        closing, name, excluded = element
+        if not closing:
             self.stack.append((name, excluded))
+            self.open_names[name] = self.open_names.get(name, 0) + 1
             self.excluding += excluded
+        elif self.open_names.get(name):  # a closing tag closes the elements left open inside it (<li>, <p>) too
+            while True:
+                open_name, was_excluded = self.stack.pop()
+                self.open_names[open_name] -= 1
+                self.excluding -= was_excluded
+                if open_name == name:
+                    break
 
     @property
     def expands(self) -> bool:
