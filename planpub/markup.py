@@ -314,6 +314,9 @@ def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str]
         return page
     ordered = sorted(wanted, key=len, reverse=True)
     pattern = re.compile("|".join(f"({abbreviation_pattern(a)})" for a in ordered))
+    # The letters alone find where one may be, quickly: a pattern that starts with a look-behind
+    # is tried at every character, which took most of the English pages' rendering.
+    letters = re.compile("|".join(map(re.escape, ordered)))
     open_elements = _OpenElements(language)
 
     def mark(match: re.Match) -> str:
@@ -333,6 +336,20 @@ def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str]
             if index % 2:
                 open_elements.passes(part)
             elif part and not heading and open_elements.expands:
-                parts[index] = pattern.sub(mark, part)
+                parts[index] = _replaced(part, letters, pattern, mark)
         lines[number] = "".join(parts)
     return "\n".join(lines)
+
+
+def _replaced(text: str, letters: re.Pattern, pattern: re.Pattern, replacement) -> str:
+    """``pattern.sub(replacement, text)``, with ``pattern`` tried only where ``letters`` (what
+    each of its matches begins with) is found."""
+    pieces, done, start = [], 0, 0
+    while (candidate := letters.search(text, start)) is not None:
+        found = pattern.match(text, candidate.start())  # its look-behind still sees the text before
+        if found is None:
+            start = candidate.start() + 1
+            continue
+        pieces += [text[done:found.start()], replacement(found)]
+        done = start = found.end()
+    return "".join(pieces) + text[done:] if pieces else text

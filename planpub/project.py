@@ -33,6 +33,11 @@ class Project:
         return self.accessibility / "results.json"
 
     @property
+    def cache(self) -> Path:
+        """What the tools remember between runs to be quicker (git-ignored; safe to delete)."""
+        return self.root / ".cache"
+
+    @property
     def watched(self) -> tuple[Path, ...]:
         """What the preview rebuilds on: besides the plan, everything a page is made from."""
         return (self.content, self.root / "theme", self.root / "mkdocs.yml", self.root / "planpub")

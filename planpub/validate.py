@@ -25,6 +25,7 @@ from .formatting import term_surface
 from .load import LoadedPlan, Path_, SourceMap
 from .markup import FOOTNOTE_REFERENCE, abbreviation_pattern, disallowed_links
 from .model import BETTER_BY_COMPARATOR, Better, Comparator
+from .project import PROJECT
 from .urls import PLAN_ID
 
 # Every value of the plan with its path (see walk).
@@ -464,8 +465,8 @@ def _texts(nodes: Nodes) -> Iterator[tuple[Path_, dict]]:
 
 def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagnostic]:
     terminology = _get(data, "terminology")
-    terminology = [(("terminology", index), entry) for index, entry in enumerate(terminology if isinstance(terminology, list) else [])
-                   if isinstance(entry, dict) and isinstance(entry.get("ja"), str) and isinstance(entry.get("en"), str)]
+    terminology = _by_first_character([(("terminology", index), entry) for index, entry in enumerate(terminology if isinstance(terminology, list) else [])
+                                       if isinstance(entry, dict) and isinstance(entry.get("ja"), str) and entry["ja"] and isinstance(entry.get("en"), str)])
     for path, text in _texts(nodes):
         english = text.get("en")
         pending = text.get("translation") == "pending"
@@ -483,13 +484,21 @@ def text_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Diagno
             yield from _terminology_problems(text, path, terminology, source)
 
 
+def _by_first_character(terminology: list[tuple[Path_, dict]]) -> dict[str, list[tuple[int, Path_, dict]]]:
+    """The entries by the first character of their Japanese term, each with its place in the list:
+    a text is compared only with the entries that begin with one of its characters."""
+    entries: dict[str, list[tuple[int, Path_, dict]]] = {}
+    for order, (path, entry) in enumerate(terminology):
+        entries.setdefault(entry["ja"][0], []).append((order, path, entry))
+    return entries
+
+
 def _terminology_problems(text, path, terminology, source) -> Iterator[Diagnostic]:
     lowered = text["en"].lower()
-    # Only the entries the text has: a plain "in" first, as most of the hundreds are not there.
-    spans = {entry["ja"]: _spans(text["ja"], entry["ja"]) for _, entry in terminology if entry["ja"] in text["ja"]}
-    for entry_path, entry in terminology:
-        if entry["ja"] not in spans:
-            continue
+    present = sorted(candidate for character in set(text["ja"]) for candidate in terminology.get(character, ())
+                     if candidate[2]["ja"] in text["ja"])
+    spans = {entry["ja"]: _spans(text["ja"], entry["ja"]) for _, _, entry in present}
+    for _, entry_path, entry in present:
         for variant in _strings(entry.get("avoid")):
             if variant.lower() in lowered:
                 yield source.diagnostic("terminology", path + ("en",), message("terminology", ja=entry["ja"], en=entry["en"], found=variant))
@@ -555,8 +564,8 @@ def abbreviation_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterato
     abbreviations = _get(data, "abbreviations")
     if not isinstance(abbreviations, list):
         return
-    plan_text = "\n".join(value for path, text in _texts(nodes) if path[:1] != ("abbreviations",)
-                          for value in (text.get("ja"), text.get("en")) if isinstance(value, str))
+    plan_texts = [value for path, text in _texts(nodes) if path[:1] != ("abbreviations",)
+                  for value in (text.get("ja"), text.get("en")) if isinstance(value, str)]
     listed_terms = _get(data, "terms")
     terms = {term["id"]: term for term in (listed_terms if isinstance(listed_terms, list) else ())
              if isinstance(term, dict) and isinstance(term.get("id"), str)}
@@ -569,7 +578,8 @@ def abbreviation_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterato
             yield source.diagnostic("duplicate-abbreviation", path + ("abbreviation",), message(
                 "duplicate-abbreviation", abbreviation=abbreviation, line=source.position(first[abbreviation])[0]))
         first.setdefault(abbreviation, path + ("abbreviation",))
-        if not re.search(abbreviation_pattern(abbreviation), plan_text):
+        # The pattern only where the letters are: a search of the whole plan for each is slow.
+        if not any(re.search(abbreviation_pattern(abbreviation), text) for text in plan_texts if abbreviation in text):
             yield source.diagnostic("abbreviation-not-in-plan", path + ("abbreviation",), message("abbreviation-not-in-plan", abbreviation=abbreviation))
         term_id = _get(entry, "term")
         term = terms.get(term_id) if isinstance(term_id, str) else None
@@ -660,7 +670,8 @@ def reading_problems(data: Any, nodes: Nodes, source: SourceMap) -> Iterator[Dia
     entries = [(index, entry) for index, entry in enumerate(entries if isinstance(entries, list) else [])
                if isinstance(_get(entry, "word"), str)]
     yield from _reading_list_problems(entries, "\n".join(text for _, text in texts), source)
-    for word, path in unknown_words(texts, ReadingList.of((entry["word"], str(entry.get("reading"))) for _, entry in entries)).items():
+    listed = ReadingList.of((entry["word"], str(entry.get("reading"))) for _, entry in entries)
+    for word, path in unknown_words(texts, listed, PROJECT.cache / "unknown-words.json").items():
         yield source.diagnostic("unknown-word", path, message("unknown-word", word=word))
 
 

@@ -16,7 +16,8 @@ from planpub.diagnostics import Severity
 from planpub.export import PLAN_JSON, write_data
 from planpub.load import load_plan
 from planpub.model import build_plan
-from planpub.readings import KANJI, ReadingList, Ruby, align, japanese_texts, page_readings, text_readings, write_readings
+from planpub import readings
+from planpub.readings import KANJI, ReadingList, Ruby, align, japanese_texts, page_readings, text_readings, unknown_words, write_readings
 from planpub.urls import Urls
 from planpub.validate import validate
 from tests.conftest import MINIMAL, PROJECT, line_of
@@ -136,6 +137,34 @@ def test_the_check_names_each_unknown_word_once_where_it_first_occurs_as_a_warni
         ("unknown-word", Severity.WARNING, line_of(text, "段落で𠮷"), "front[introduction].blocks[0].text.ja", (("word", "𠮷"),))]
     path, _ = variant(("最初の段落です。", "最初の段落で𠮷を見る。"), (ENTRIES, ENTRIES + "  - {word: 𠮷, reading: よし}\n"))
     assert validate(load_plan(path)) == []
+
+
+def test_the_unknown_words_are_remembered_per_piece_of_text_and_read_again_when_a_piece_changes(tmp_path, monkeypatch):
+    cache, listed = tmp_path / "cache" / "unknown-words.json", ReadingList.of([("墨田区", "すみだく")])
+    texts = [("a", "墨田区の𠮷野です。"), ("b", "𠮷野の説明です。"), ("c", "墨田区の𠮷野です。")]
+    assert unknown_words(texts, listed, cache) == unknown_words(texts, listed) == {"𠮷": "a"}
+    read: list[str] = []
+    real = readings._unknown_in
+    monkeypatch.setattr(readings, "_unknown_in", lambda piece: read.append(piece) or real(piece))
+    assert unknown_words(texts, listed, cache) == {"𠮷": "a"} and read == []  # all remembered
+    assert unknown_words([("b", "𠮷野の説明です。"), ("d", "髙橋と𠮷野。")], listed, cache) == {"𠮷": "b", "髙橋": "d"}
+    assert read == ["髙橋と𠮷野。"]  # only the new piece; the listed word is never a piece
+    stored = json.loads(cache.read_text(encoding="utf-8"))["words"]
+    assert sorted(stored.values()) == [["髙橋", "𠮷"], ["𠮷"]]  # the pieces of the last run only
+
+
+def test_a_cache_from_another_dictionary_or_unreadable_is_not_trusted(tmp_path, monkeypatch):
+    cache, texts = tmp_path / "unknown-words.json", [("a", "𠮷野です。")]
+    unknown_words(texts, readings.EMPTY, cache)
+    stored = json.loads(cache.read_text(encoding="utf-8"))
+    stored["words"] = dict.fromkeys(stored["words"], ["偽"])
+    cache.write_text(json.dumps(stored | {"stamp": ["another dictionary"]}), encoding="utf-8")
+    assert unknown_words(texts, readings.EMPTY, cache) == {"𠮷": "a"}
+    cache.write_text("{not json", encoding="utf-8")
+    assert unknown_words(texts, readings.EMPTY, cache) == {"𠮷": "a"}
+    cache.unlink()
+    cache.mkdir()  # a file that cannot be written: the check still answers
+    assert unknown_words(texts, readings.EMPTY, cache) == {"𠮷": "a"}
 
 
 def test_the_open_data_has_no_readings(tmp_path):
