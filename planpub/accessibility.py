@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostic, PlanError, message
+from .strings import FAST_LOADER
 from .model import Text
 
 RESULTS = ("passed", "failed", "not-applicable", "not-verified")
@@ -173,7 +174,7 @@ def _error(path: Path, detail: str, line: int = 1) -> PlanError:
 
 def _read_yaml(path: Path) -> list[dict]:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER) or []
     except (OSError, yaml.YAMLError) as error:
         mark = getattr(error, "problem_mark", None)
         raise _error(path, f"cannot read: {error}", mark.line + 1 if mark else 1) from None

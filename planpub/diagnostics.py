@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .strings import ui_strings
+from .strings import FAST_LOADER, ui_strings
 
 LANGUAGES = ("en", "ja")
 
@@ -72,7 +72,7 @@ class Code:
 @lru_cache(maxsize=1)
 def codes() -> dict[str, Code]:
     """Every code a check can report, in the order of the catalogue."""
-    catalogue = yaml.safe_load(resources.files(__package__).joinpath("diagnostic_codes.yaml").read_text(encoding="utf-8"))
+    catalogue = yaml.load(resources.files(__package__).joinpath("diagnostic_codes.yaml").read_text(encoding="utf-8"), Loader=FAST_LOADER)
     return {code: Code(code, Severity(entry["severity"]), {language: entry[language] for language in LANGUAGES})
             for code, entry in catalogue.items()}
 

@@ -22,9 +22,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
+
+import lxml.html
 
 # CJK ideographs: the unified ones with extension A, the compatibility ones, and the
 # supplementary planes (extensions B onwards, 𠮷 among them).
@@ -61,13 +62,17 @@ def align(surface: str, reading: str, offset: int = 0) -> tuple[Ruby, ...]:
     matched in the reading: 取り組み とりくみ → 取 と, 組 く. Where the kana are not found in the
     reading, the whole word gets it; beside digits or Latin letters, whose reading is not known
     (4月 よんがつ), a run of kanji gets none rather than a wrong one."""
+    return tuple(Ruby(offset + start, offset + end, part) for start, end, part in _alignment(surface, hiragana(reading)))
+
+
+@lru_cache(maxsize=None)  # a plan repeats its words thousands of times
+def _alignment(surface: str, reading: str) -> tuple[Ruby, ...]:
     runs = [(found.lastgroup, found.start(), found.end()) for found in _RUNS.finditer(surface)]
-    reading = hiragana(reading)
     matched = re.fullmatch("".join(_pattern(kind, surface[start:end]) for kind, start, end in runs), reading)
     if matched is None:
-        return (Ruby(offset, offset + len(surface), reading),)
+        return (Ruby(0, len(surface), reading),)
     parts = zip((run for run in runs if run[0] != "kana"), matched.groups())
-    return tuple(Ruby(offset + start, offset + end, part) for (kind, start, end), part in parts
+    return tuple(Ruby(start, end, part) for (kind, start, end), part in parts
                  if kind == "kanji" and not _beside_other(runs, start, end))
 
 
@@ -267,55 +272,33 @@ def _dictionary_stamp() -> list:
 
 # Elements whose text is not read as Japanese prose (contract 1 of issue 27).
 _SKIPPED = frozenset("script style svg math textarea code pre title template rt rp".split())
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-
-
-class _TextNodes(HTMLParser):
-    """The text nodes of a page that are Japanese prose, as the browser's Text.data gives them."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[tuple[str, bool, bool]] = []  # (tag, skipped, Japanese)
-        self.texts: list[str] = []
-        self._text: list[str] = []
-
-    def _here(self) -> tuple[bool, bool]:
-        return self.open[-1][1:] if self.open else (False, False)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._end_text()
-        if tag in _VOID:
-            return
-        skipped, japanese = self._here()
-        lang = dict(attrs).get("lang")
-        japanese = lang.lower().startswith("ja") if lang is not None else japanese
-        self.open.append((tag, skipped or tag in _SKIPPED, japanese))
-
-    def handle_endtag(self, tag: str) -> None:
-        self._end_text()
-        tags = [entry[0] for entry in self.open]
-        if tag in tags:  # a stray end tag closes nothing
-            del self.open[len(tags) - 1 - tags[::-1].index(tag):]
-
-    def handle_data(self, data: str) -> None:
-        self._text.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        self._end_text()
-
-    def _end_text(self) -> None:
-        skipped, japanese = self._here()
-        if self._text and japanese and not skipped:
-            self.texts.append("".join(self._text))
-        self._text = []
 
 
 def japanese_texts(html: str) -> list[str]:
-    parser = _TextNodes()
-    parser.feed(html)
-    parser.close()
-    parser._end_text()
-    return parser.texts
+    """The text nodes of a page that are Japanese prose, as the browser's Text.data gives them.
+    libxml2 parses the page (Python's html.parser took most of the time of the readings)."""
+    if not html.strip():
+        return []
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    texts: list[str] = []
+    _element_texts(lxml.html.document_fromstring(html.encode("utf-8"), parser=parser), False, False, texts)
+    return texts
+
+
+def _element_texts(element, skipped: bool, japanese: bool, texts: list[str]) -> None:
+    """The text of ``element`` and of its children, with the text that follows each child (its
+    tail, in the parent's language); comments hold none of their own."""
+    lang = element.get("lang")
+    japanese = lang.lower().startswith("ja") if lang is not None else japanese
+    skipped = skipped or element.tag in _SKIPPED
+    read = japanese and not skipped
+    if element.text and read:
+        texts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            _element_texts(child, skipped, japanese, texts)
+        if child.tail and read:
+            texts.append(child.tail)
 
 
 def page_readings(html: str, listed: ReadingList = EMPTY) -> dict[str, tuple[Ruby, ...]]:
