@@ -309,7 +309,8 @@ def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str]
     expansion given in the page's language by ``expansions``. Headings, links, code and text in
     another language are left alone (_NOT_EXPANDED_IN); where abbreviations overlap, the longer
     one wins (AI-OCR, not AI inside it)."""
-    wanted = {abbreviation: title for abbreviation, title in expansions.items() if abbreviation not in expanded and abbreviation in page}
+    used = _used(tuple(expansions), page)
+    wanted = {abbreviation: title for abbreviation, title in expansions.items() if abbreviation not in expanded and abbreviation in used}
     if not wanted:
         return page
     ordered = sorted(wanted, key=len, reverse=True)
@@ -339,6 +340,27 @@ def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str]
                 parts[index] = _replaced(part, letters, pattern, mark)
         lines[number] = "".join(parts)
     return "\n".join(lines)
+
+
+def _used(abbreviations: tuple[str, ...], page: str) -> set[str]:
+    """Those of ``abbreviations`` whose letters are in ``page``, found in one pass (asking the page
+    of each in turn took a tenth of rendering it). A match can hide another that it contains or
+    overlaps (AI in AI-OCR): the page is asked of those."""
+    found = set(_any_of(abbreviations).findall(page))
+    return found | {abbreviation for abbreviation in abbreviations if abbreviation not in found
+                    and any(_overlap(abbreviation, other) for other in found) and abbreviation in page}
+
+
+@lru_cache(maxsize=8)
+def _any_of(abbreviations: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))))
+
+
+def _overlap(one: str, other: str) -> bool:
+    """Whether the two can share letters in a text: one inside the other, or an end of one
+    beginning the other."""
+    return (one in other or other in one
+            or any(one.endswith(other[:size]) or other.endswith(one[:size]) for size in range(1, min(len(one), len(other)))))
 
 
 def _replaced(text: str, letters: re.Pattern, pattern: re.Pattern, replacement) -> str:

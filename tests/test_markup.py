@@ -1,10 +1,11 @@
+import random
 import re
 from html import unescape
 
 import markdown
 import pytest
 
-from planpub.markup import (disallowed_links, link_terms, mark_abbreviations, mark_japanese, notes_linked_back, plain_html, render_prose,
+from planpub.markup import (_used, disallowed_links, link_terms, mark_abbreviations, mark_japanese, notes_linked_back, plain_html, render_prose,
                             spoken_minus)
 
 
@@ -106,6 +107,17 @@ def test_first_use_of_each_abbreviation_on_a_page_is_expanded_and_the_longest_wi
     assert mark_abbreviations("<p>AI and RPA</p>", EXPANSIONS, expanded, "en") == "<p>AI and RPA</p>"  # once per page
     assert mark_abbreviations("<p>ICTとDXの推進</p>", {"DX": "デジタル・トランスフォーメーション"}, set(), "ja") == (
         f"<p>ICTと{abbr('DX', 'デジタル・トランスフォーメーション')}の推進</p>")
+
+
+def test_the_abbreviations_a_page_uses_are_found_in_one_pass_even_inside_or_across_one_another():
+    """_used finds the same abbreviations as asking the page of each (``in``), including those that
+    a longer match contains or overlaps (AI in AI-OCR, IO across CIO and OCR)."""
+    assert _used(("AI", "AI-OCR", "OCR", "CIO", "IO", "DX"), "AI-OCR and CIO") == {"AI", "AI-OCR", "OCR", "CIO", "IO"}
+    generator = random.Random(27)
+    for _ in range(2000):
+        abbreviations = tuple({"".join(generator.choices("AIOC-", k=generator.randint(1, 4))) for _ in range(5)})
+        page = "".join(generator.choices("AIOC- あ", k=generator.randint(0, 30)))
+        assert _used(abbreviations, page) == {a for a in abbreviations if a in page}, (abbreviations, page)
 
 
 @pytest.mark.parametrize("page", [
