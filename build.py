@@ -18,6 +18,8 @@ returns; the stages themselves print nothing.
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
 from pathlib import Path
 
@@ -63,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     language = message_language(arguments.lang)
     try:
         if arguments.command == "check":
+            # A short process that builds one large tree of objects and ends: Python's cyclic
+            # garbage collector would only walk it again and again while it grows.
+            gc.disable()
             for warning in check(arguments.plan).warnings:
                 say(warning.text(language))
             say(f"{arguments.plan}: OK")
@@ -93,4 +98,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    if sys.argv[1:2] == ["check"]:
+        # As mypy's hard_exit does: `check` (run on every save) ends without freeing the plan's
+        # objects one by one, which took a tenth of its time. It has started nothing to wait for.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)

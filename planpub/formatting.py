@@ -27,13 +27,6 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 @lru_cache(maxsize=None)  # each term, on every page that may link it
-def term_surface(term: str) -> str:
-    """How a glossary term appears in running text: without the reading or expansion the
-    glossary adds in brackets, and without a leading article. "DX（デジタル・…）" → "DX"."""
-    surface = re.split(r"（| \(", term, maxsplit=1)[0].strip()
-    return re.sub(r"^the ", "", surface, flags=re.IGNORECASE)
-
-
 def roman(number: int) -> str:
     """1 → Ⅰ … 12 → Ⅻ; beyond that, the number itself (no plan has that many pillars)."""
     return ROMAN[number - 1] if 1 <= number <= len(ROMAN) else str(number)

@@ -20,9 +20,9 @@ from markupsafe import Markup, escape
 
 from .charts import ChartSpec, Point, chart_svg, chartable
 from .fiscal import fiscal_year_short
-from .formatting import BULLETS, Formatter, term_surface
+from .formatting import BULLETS, Formatter
 from .markup import (link_footnotes, link_terms, mark_abbreviations, mark_japanese, notes_linked_back, plain_html, render_prose,
-                     spoken_minus)
+                     spoken_minus, term_surface)
 from .model import Indicator, Text
 from .page_contexts import MARKS, marks_of
 

@@ -297,6 +297,13 @@ class _OpenElements:
         return self.excluding == 0
 
 
+def term_surface(term: str) -> str:
+    """How a glossary term appears in running text: without the reading or expansion the
+    glossary adds in brackets, and without a leading article. "DX（デジタル・…）" → "DX"."""
+    surface = re.split(r"（| \(", term, maxsplit=1)[0].strip()
+    return re.sub(r"^the ", "", surface, flags=re.IGNORECASE)
+
+
 def abbreviation_pattern(abbreviation: str) -> str:
     """An abbreviation as a whole word, or with the English plural's s (KPIs): RPA is not found
     inside a longer word."""

@@ -13,7 +13,7 @@ from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .model import (Action, Chapter, Department, EditorialNote, Guideline, Highlight, Indicator, IndicatorGroup, Initiative, Item,
+from .model import (PLAN_ID, Action, Chapter, Department, EditorialNote, Guideline, Highlight, Indicator, IndicatorGroup, Initiative, Item,
                     Measure, Part, Pillar, Plan, Progress, ProgressStatus, ScheduleEntry, Section, Text, Value, Viewpoint,
                     by_latest_status, latest_progress)
 
@@ -171,8 +171,6 @@ class PageNote:
 def page_notes(page: Page, sources: Sources) -> tuple[PageNote, ...]:
     """The editorial notes about what ``page`` shows, in the order it shows it: its subject first
     (the plan as a whole on the about page), then its sections, actions, indicators …"""
-    from .urls import PLAN_ID  # urls imports the page types, which import this module
-
     plan, urls = sources.plan, sources.urls
     own_id = _own_id(page, urls, PLAN_ID)
     parts = [location for location in urls.anchors_on(page) if location.anchor != own_id]  # an appendix is its page's first section too

@@ -25,8 +25,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import lxml.html
-
 # CJK ideographs: the unified ones with extension A, the compatibility ones, and the
 # supplementary planes (extensions B onwards, 𠮷 among them).
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
@@ -277,6 +275,8 @@ _SKIPPED = frozenset("script style svg math textarea code pre title template rt 
 def japanese_texts(html: str) -> list[str]:
     """The text nodes of a page that are Japanese prose, as the browser's Text.data gives them.
     libxml2 parses the page (Python's html.parser took most of the time of the readings)."""
+    import lxml.html  # here: `build.py check` uses this module without reading pages
+
     if not html.strip():
         return []
     parser = lxml.html.HTMLParser(encoding="utf-8")

@@ -25,11 +25,11 @@ from .formatting import Formatter
 from .html_text import HtmlText
 from .links import PageLinks
 from .markup import FOOTNOTE_REFERENCE, render_prose
-from .model import BlockKind, Plan, Text
+from .model import PLAN_ID, BlockKind, Plan, Text
 from .page_contexts import MARKS, TEMPLATE_FUNCTIONS, Sources, page_notes
 from .page_types import LISTED_ON_HOME, PAGE_TYPES, WAYS_IN
 from .tables import label_cells
-from .urls import LANGUAGES, PLAN_ID, Page, Urls
+from .urls import LANGUAGES, Page, Urls
 
 DESCRIPTION_LENGTH = {"ja": 120, "en": 200}  # characters: search engines show about this much
 

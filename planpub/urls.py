@@ -11,11 +11,10 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import BlockKind, Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
+from .model import PLAN_ID, BlockKind, Chapter, Guideline, Initiative, Item, Part, Pillar, Plan, Section
 from .page_types import FIXED, PAGE_TYPES, YEAR, path
 
 LANGUAGES = ("ja", "en")
-PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page)
 LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
 ACCESSIBILITY_POLICY = PAGE_TYPES["accessibility_policy"].path
 ACCESSIBILITY_RESULTS = PAGE_TYPES["accessibility_results"].path

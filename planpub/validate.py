@@ -15,18 +15,18 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+import jsonschema_rs
 
 from .diagnostics import Diagnostic, Message, message, one_of
-from .formatting import term_surface
 from .load import LoadedPlan, Path_, SourceMap
-from .markup import FOOTNOTE_REFERENCE, abbreviation_pattern, disallowed_links
-from .model import BETTER_BY_COMPARATOR, Better, Comparator
+from .markup import FOOTNOTE_REFERENCE, abbreviation_pattern, disallowed_links, term_surface
+from .model import BETTER_BY_COMPARATOR, PLAN_ID, Better, Comparator
 from .project import PROJECT
-from .urls import PLAN_ID
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 # Every value of the plan with its path (see walk).
 Nodes = list[tuple[Path_, Any]]
@@ -79,6 +79,13 @@ def validate(loaded: LoadedPlan) -> list[Diagnostic]:
 
 
 def schema_problems(data: Any, source: SourceMap) -> Iterator[Diagnostic]:
+    # A plan is valid most times it is checked: jsonschema-rs (compiled) says so in milliseconds.
+    # jsonschema (Python, about 0.2 s with its import) then says what is wrong, in the detail the
+    # messages need; a test holds the two to the same verdicts.
+    if _valid_at_a_glance(data):
+        return
+    from jsonschema import Draft202012Validator
+
     validator = Draft202012Validator(_checking_schema())
     for error in validator.iter_errors(data):
         leaves = _leaf_errors(error)
@@ -147,6 +154,18 @@ def _type_word(json_type: str) -> Message:
 _LOCAL_DEFINITION = "#/$defs/"
 # Keywords beside a $ref that only describe it, for editors: they check nothing.
 _ANNOTATIONS = {"title", "description", "examples", "default", "$comment"}
+
+
+def _valid_at_a_glance(data: Any) -> bool:
+    try:
+        return _quick_validator().is_valid(data)
+    except (ValueError, TypeError, OverflowError):  # a value JSON has no type for (a YAML date …)
+        return False
+
+
+@lru_cache(maxsize=1)
+def _quick_validator() -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(plan_schema())
 
 
 @lru_cache(maxsize=1)

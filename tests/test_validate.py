@@ -7,8 +7,8 @@ import pytest
 
 from planpub.diagnostics import PlanError, Severity
 from planpub.load import load_plan, parse_plan
-from planpub.validate import _checking_schema, plan_schema, validate
-from tests.cases import COST_TARGET, PROGRESS, PROGRESS_AT, RESULT, mutations
+from planpub.validate import _checking_schema, _valid_at_a_glance, plan_schema, validate
+from tests.cases import COST_TARGET, PROGRESS, PROGRESS_AT, RESULT, SCALAR_LINE, mutations
 from tests.conftest import MINIMAL, line_of
 
 
@@ -271,6 +271,33 @@ def test_the_schema_check_uses_rejects_exactly_what_the_published_schema_rejects
         assert _errors(written_out, data) == _errors(published, data), replacement
         compared += 1
     assert compared > 150
+
+
+# Strings where Python's and Rust's regular expressions could differ: a final line break ($),
+# digits of other scripts (\d), control characters (\s), lengths beyond the BMP.
+EDGE_STRINGS = ['"x\\n"', '"2022-04-01\\n"', "'２０２２-０４-０１'", "'٢٠٢٢-٠٤-٠١'", '"\\x1c"', "''", "' '", "'ａ'",
+                '"a\\u0085"', "'𠮷'", "'ab-'", "'-a'", "'http://x'", "'すみだ\\n'", "'{}'"]
+
+
+def test_the_quick_schema_check_agrees_with_jsonschema_on_every_wrong_value():
+    """check asks jsonschema-rs first and jsonschema only for a plan it finds invalid: whatever the
+    quick check passes, jsonschema must pass too, for every field of the fixture given each wrong
+    value and each string at the edges of regular expressions. Where they differ, jsonschema-rs is the
+    stricter (its regular expressions are ECMA-262's, as JSON Schema specifies: $ refuses a final
+    line break, \\d is 0-9 only) and jsonschema then decides, as before."""
+    full = Draft202012Validator(_checking_schema())
+    lines = MINIMAL.read_text(encoding="utf-8").splitlines()
+    edges = [(number, match.group(1) + value) for number, line in enumerate(lines) if (match := SCALAR_LINE.match(line))
+             for value in EDGE_STRINGS]
+    compared = 0
+    for number, replacement in [*mutations(), *edges]:
+        try:
+            data = parse_plan("\n".join(lines[:number] + [replacement] + lines[number + 1 :]).encode(), "plan.yaml").data
+        except PlanError:
+            continue
+        assert next(full.iter_errors(data), None) is None or not _valid_at_a_glance(data), replacement
+        compared += 1
+    assert compared > 1500
 
 
 def _errors(validator, data):

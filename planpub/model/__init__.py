@@ -17,6 +17,6 @@ from .blocks import (
 from .builder import build_plan
 from .entities import Action, Chapter, Guideline, Initiative, Item, Measure, Part, Pillar, ScheduleEntry, ScheduleRow, Section, Viewpoint
 from .indicators import BETTER_BY_COMPARATOR, Better, Comparator, Indicator, IndicatorGroup, IndicatorStatus, Reference, Result, Target, Value
-from .plan import Colophon, Duty, EditorialNote, Highlight, Issued, Metadata, Plan, Revision
+from .plan import PLAN_ID, Colophon, Duty, EditorialNote, Highlight, Issued, Metadata, Plan, Revision
 from .progress import Progress, ProgressStatus, by_latest_status, latest_progress
 from .text import Abbreviation, Department, Note, Reading, Source, Term, TerminologyEntry, Text, Unit

@@ -11,6 +11,8 @@ from .entities import Action, Guideline, Initiative, Item, Measure, Part, Pillar
 from .indicators import Indicator, IndicatorGroup
 from .text import Abbreviation, Department, Reading, Source, Term, TerminologyEntry, Text
 
+PLAN_ID = "plan"  # the id that stands for the plan as a whole (its home page; notes about the plan)
+
 
 @dataclass(frozen=True)
 class EditorialNote:
