@@ -9,6 +9,7 @@ would be shown as the literal text the editor typed. Every other text of the pla
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -264,37 +265,86 @@ def _element(tag: str, language: str) -> tuple[bool, str, bool] | None:
     return False, name, excluded
 
 
-class _OpenElements:
-    """The elements open at a point of a page, as far as they decide whether an abbreviation there
-    is expanded: those it is not expanded in (_NOT_EXPANDED_IN, and text in another language than
-    the page's, whose expansion would be in the wrong language)."""
+_TAG_ON_LINE = re.compile(r"<[^>\n]*>")  # a tag as a line's HTML has it: a "<" without its ">" on the line is text
+# The start of a tag that may begin an element abbreviations are left alone in, or the attribute
+# that may make one of it.
+_MAY_EXCLUDE = re.compile(r"<(?:(?:" + "|".join(sorted(_NOT_EXPANDED_IN)) + r")(?![A-Za-z0-9-])|[A-Za-z][^>\n]*?(?:\slang=\"|" + _BADGE + "))",
+                          re.IGNORECASE)
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.stack: list[tuple[str, bool]] = []  # (name, whether it is one of those)
-        self.open_names: dict[str, int] = {}  # how many of each name the stack holds
-        self.excluding = 0
 
-    def passes(self, tag: str) -> None:
-        element = _element(tag, self.language)
-        if element is None:
-            return
-        closing, name, excluded = element
-        if not closing:
-            self.stack.append((name, excluded))
-            self.open_names[name] = self.open_names.get(name, 0) + 1
-            self.excluding += excluded
-        elif self.open_names.get(name):  # a closing tag closes the elements left open inside it (<li>, <p>) too
-            while True:
-                open_name, was_excluded = self.stack.pop()
-                self.open_names[open_name] -= 1
-                self.excluding -= was_excluded
-                if open_name == name:
-                    break
+class _Reader:
+    """Reads a page from its start, to say of a point whether it is in a tag, in a Markdown
+    heading, or in an element that abbreviations are not expanded in (_NOT_EXPANDED_IN, and text
+    in another language than the page's, whose expansion would be in the wrong language). It looks
+    only for the tags that may begin such an element, and from one for the tag that ends it."""
 
-    @property
-    def expands(self) -> bool:
-        return self.excluding == 0
+    def __init__(self, page: str, language: str) -> None:
+        self.page, self.language = page, language
+        self.read = 0  # the page before this is read (never inside a tag)
+        self.excluded_until = 0  # the end of the element left alone that the reading is in
+        self._lines: dict[int, tuple[list[int], list[re.Match]]] = {}
+
+    def expands_at(self, point: int) -> re.Match | bool:
+        """The tag that ``point`` is in, if it is; else whether an abbreviation there is expanded."""
+        tag = self._tag_at(point)
+        if tag is not None:
+            self._read_to(tag.start())
+            if self.read >= self.excluded_until:
+                self._pass(tag)
+            self.read = max(self.read, tag.end())
+            return tag
+        self._read_to(point)
+        line_start = self.page.rfind("\n", 0, point) + 1
+        return point >= self.excluded_until and _MARKDOWN_HEADING.match(self.page, line_start) is None  # "## DX の推進 { #dx }"
+
+    def _read_to(self, point: int) -> None:
+        while self.read < point:
+            if self.read < self.excluded_until:
+                self.read = min(point, self.excluded_until)
+                continue
+            hint = _MAY_EXCLUDE.search(self.page, self.read, point)
+            tag = hint and self._tag_at(hint.start())
+            if hint is None or tag is not None and tag.end() > point:
+                break
+            if tag is None:  # a "<a" that is text
+                self.read = hint.start() + 1
+                continue
+            self._pass(tag)
+            self.read = max(self.read, tag.end())
+        self.read = max(self.read, point)
+
+    def _pass(self, tag: re.Match) -> None:
+        element = _element(tag[0], self.language)
+        if element is not None and element[2]:
+            self.excluded_until = _end_of(self.page, element[1], tag.end())
+
+    def _tag_at(self, point: int) -> re.Match | None:
+        line_start = self.page.rfind("\n", 0, point) + 1
+        if line_start not in self._lines:
+            line_end = self.page.find("\n", point)
+            tags = list(_TAG_ON_LINE.finditer(self.page, line_start, len(self.page) if line_end < 0 else line_end))
+            self._lines[line_start] = [tag.start() for tag in tags], tags
+        starts, tags = self._lines[line_start]
+        index = bisect.bisect_right(starts, point) - 1
+        return tags[index] if index >= 0 and point < tags[index].end() else None
+
+
+def _end_of(page: str, name: str, start: int) -> int:
+    """Where the element ``name`` opened just before ``start`` ends: after its closing tag, the
+    same elements opened inside it counted; the end of the page if it is never closed."""
+    depth = 1
+    for tag in _same_name_tags(name).finditer(page, start):
+        element = _element(tag[0], "")
+        if element is not None:
+            depth += -1 if element[0] else 1
+            if depth == 0:
+                return tag.end()
+    return len(page)
+
+
+@lru_cache(maxsize=64)
+def _same_name_tags(name: str) -> re.Pattern:
+    return re.compile(rf"</?{re.escape(name)}(?![A-Za-z0-9-])[^>\n]*>", re.IGNORECASE)
 
 
 def term_surface(term: str) -> str:
@@ -320,12 +370,9 @@ def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str]
     wanted = {abbreviation: title for abbreviation, title in expansions.items() if abbreviation not in expanded and abbreviation in used}
     if not wanted:
         return page
-    ordered = sorted(wanted, key=len, reverse=True)
-    pattern = re.compile("|".join(f"({abbreviation_pattern(a)})" for a in ordered))
-    # The letters alone find where one may be, quickly: a pattern that starts with a look-behind
-    # is tried at every character, which took most of the English pages' rendering.
-    letters = re.compile("|".join(map(re.escape, ordered)))
-    open_elements = _OpenElements(language)
+    ordered = tuple(sorted(wanted, key=len, reverse=True))
+    pattern, letters = _patterns(ordered)
+    reader = _Reader(page, language)
 
     def mark(match: re.Match) -> str:
         abbreviation = ordered[match.lastindex - 1]
@@ -334,33 +381,42 @@ def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str]
         expanded.add(abbreviation)
         return f'<abbr title="{plain_html(wanted[abbreviation])}">{match[0]}</abbr>'
 
-    lines = page.split("\n")
-    for number, line in enumerate(lines):
-        if wanted.keys() <= expanded:  # each has had its first use: the rest stays as it is
-            break
-        heading = _MARKDOWN_HEADING.match(line) is not None  # a Markdown heading: "## DX の推進 { #dx }"
-        parts = _TAG.split(line)
-        for index, part in enumerate(parts):
-            if index % 2:
-                open_elements.passes(part)
-            elif part and not heading and open_elements.expands:
-                parts[index] = _replaced(part, letters, pattern, mark)
-        lines[number] = "".join(parts)
-    return "\n".join(lines)
+    pieces, done, position = [], 0, 0
+    while not wanted.keys() <= expanded and (candidate := letters.search(page, position)) is not None:
+        where = reader.expands_at(candidate.start())
+        found = pattern.match(page, candidate.start()) if where is True else None
+        if isinstance(where, re.Match):
+            position = where.end()
+        elif found is None:
+            position = candidate.start() + 1
+        else:
+            pieces += [page[done:found.start()], mark(found)]
+            done = position = found.end()
+    return "".join(pieces) + page[done:] if pieces else page
 
 
 def _used(abbreviations: tuple[str, ...], page: str) -> set[str]:
-    """Those of ``abbreviations`` whose letters are in ``page``, found in one pass (asking the page
-    of each in turn took a tenth of rendering it). A match can hide another that it contains or
-    overlaps (AI in AI-OCR): the page is asked of those."""
-    found = set(_any_of(abbreviations).findall(page))
-    return found | {abbreviation for abbreviation in abbreviations if abbreviation not in found
-                    and any(_overlap(abbreviation, other) for other in found) and abbreviation in page}
+    """Those of ``abbreviations`` whose letters are in ``page``, found in a pass or two (asking the
+    page of each in turn took a tenth of rendering it). A match can hide another that it contains
+    or overlaps (AI in AI-OCR): those are looked for again, until a pass finds none of them."""
+    overlapping = _overlapping(abbreviations)
+    found: set[str] = set()
+    hidden = set(abbreviations)
+    while hidden and (newly := set(_any_of(tuple(sorted(hidden))).findall(page))):
+        found |= newly
+        hidden = {abbreviation for abbreviation in hidden - newly if not newly.isdisjoint(overlapping[abbreviation])}
+    return found
+
+
+@lru_cache(maxsize=64)
+def _any_of(abbreviations: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=8)
-def _any_of(abbreviations: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))))
+def _overlapping(abbreviations: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Of each, the others it can share letters with in a text."""
+    return {one: frozenset(other for other in abbreviations if other != one and _overlap(one, other)) for one in abbreviations}
 
 
 def _overlap(one: str, other: str) -> bool:
@@ -368,6 +424,15 @@ def _overlap(one: str, other: str) -> bool:
     beginning the other."""
     return (one in other or other in one
             or any(one.endswith(other[:size]) or other.endswith(one[:size]) for size in range(1, min(len(one), len(other)))))
+
+
+@lru_cache(maxsize=256)  # pages share their sets of abbreviations
+def _patterns(ordered: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A pattern of the abbreviations as words, each its own group, and one of their letters alone,
+    which finds where one may be quickly: a pattern that starts with a look-behind is tried at
+    every character, which took most of the English pages' rendering."""
+    return (re.compile("|".join(f"({abbreviation_pattern(a)})" for a in ordered)),
+            re.compile("|".join(map(re.escape, ordered))))
 
 
 def _replaced(text: str, letters: re.Pattern, pattern: re.Pattern, replacement) -> str:
