@@ -74,7 +74,7 @@ class HtmlText:
         minus sign is read as one."""
         if text is None:
             return Markup("")
-        return spoken_minus(_text_html(text, self.language), self.l.ui("minus"))
+        return _text_html(text, self.language, self.l.ui("minus"))
 
     def ui_text(self, key: str, **values: Any) -> Markup:
         """An interface string as HTML, with the Japanese it quotes marked in English pages (its
@@ -214,11 +214,13 @@ class HtmlText:
 
 
 @lru_cache(maxsize=8192)  # a title or a department's name shows on many pages: by year, by department, in lists
-def _text_html(text: Text, language: str) -> Markup:
+def _text_html(text: Text, language: str, minus: str) -> Markup:
     shown = text.get(language)
     if shown is None:  # its translation is pending: the Japanese, marked as such
-        return Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
-    return mark_japanese(plain_html(shown)) if language != "ja" else plain_html(shown)
+        html = Markup('<span lang="ja">{}</span>').format(plain_html(text.ja))
+    else:
+        html = mark_japanese(plain_html(shown)) if language != "ja" else plain_html(shown)
+    return spoken_minus(html, minus)
 
 
 @dataclass(frozen=True)

@@ -366,6 +366,20 @@ def mark_abbreviations(page: str, expansions: dict[str, str], expanded: set[str]
     expansion given in the page's language by ``expansions``. Headings, links, code and text in
     another language are left alone (_NOT_EXPANDED_IN); where abbreviations overlap, the longer
     one wins (AI-OCR, not AI inside it)."""
+    marked, newly_expanded = _marked(page, tuple(expansions.items()), frozenset(expanded), language)
+    expanded |= newly_expanded
+    return marked
+
+
+# The preview renders the whole site again at each save, and most pages come out as they were:
+# those are marked once (a page's marking is most of its rendering after its templates).
+@lru_cache(maxsize=1024)
+def _marked(page: str, expansions: tuple[tuple[str, str], ...], already: frozenset[str], language: str) -> tuple[str, frozenset[str]]:
+    expanded = set(already)
+    return _mark(page, dict(expansions), expanded, language), frozenset(expanded - already)
+
+
+def _mark(page: str, expansions: dict[str, str], expanded: set[str], language: str) -> str:
     used = _used(tuple(expansions), page)
     wanted = {abbreviation: title for abbreviation, title in expansions.items() if abbreviation not in expanded and abbreviation in used}
     if not wanted:

@@ -109,6 +109,16 @@ def test_first_use_of_each_abbreviation_on_a_page_is_expanded_and_the_longest_wi
         f"<p>ICTと{abbr('DX', 'デジタル・トランスフォーメーション')}の推進</p>")
 
 
+def test_a_page_marked_again_is_marked_alike_and_says_what_it_expanded():
+    """The marking of a page is remembered (the preview renders every page at each save): a page
+    seen before gives the same text and still adds what it expanded to the page's set."""
+    page = "<p>DX and RPA</p>"
+    first, second = set(), set()
+    assert mark_abbreviations(page, EXPANSIONS, first, "en") == mark_abbreviations(page, EXPANSIONS, second, "en")
+    assert first == second == {"DX", "RPA"}
+    assert mark_abbreviations(page, EXPANSIONS, {"DX"}, "en") == f"<p>DX and {abbr('RPA', 'robotic process automation')}</p>"
+
+
 def test_the_abbreviations_a_page_uses_are_found_in_one_pass_even_inside_or_across_one_another():
     """_used finds the same abbreviations as asking the page of each (``in``), including those that
     a longer match contains or overlaps (AI in AI-OCR, IO across CIO and OCR)."""
