@@ -133,7 +133,9 @@ def _preview(plan_path: Path, port: int, pdf: bool, say: Callable[[str], None], 
                 say(str(error))  # keep serving the last good build
 
         rebuild()
-        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out_dir), polling_interval=0.25)
+        # MkDocs watches by polling: every 0.1 s a save is seen sooner (0.05 s on average, not 0.125 s)
+        # for a few hundred stat calls each time.
+        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out_dir), polling_interval=0.1)
         for watched in (plan_path, *project.watched):
             server.watch(str(watched))
         say(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)")
