@@ -208,7 +208,15 @@ class Formatter:
         return self.ui("indicator_status_of_result", status=status, year=self.fy(result.year)) if result else status
 
     def file_size(self, size: int) -> str:
-        """1234567 → "1.2 MB"; under a megabyte in kB."""
+        """A file's size to two significant figures, enough to judge a download: 2038806 → "2.0 MB",
+        834486 → "830 kB", 36003 → "36 kB", 1884 → "1.9 kB", under a kilobyte "1.0 kB". A small
+        edit of the plan seldom changes it, and so seldom rewrites the pages that show sizes."""
         if size >= 1_000_000:
-            return self.ui("size_mb", size=f"{size / 1_000_000:.1f}")
-        return self.ui("size_kb", size=max(1, round(size / 1000)))
+            return self.ui("size_mb", size=_two_figures(size / 1_000_000))
+        return self.ui("size_kb", size=_two_figures(max(size, 1000) / 1000))
+
+
+def _two_figures(value: float) -> str:
+    """1.884 → "1.9", 36.003 → "36", 834.486 → "830", 9.96 → "10"."""
+    rounded = float(f"{value:.2g}")
+    return f"{rounded:.1f}" if rounded < 10 else str(int(rounded))

@@ -73,6 +73,14 @@ def test_quantities_in_each_language(site):
     assert (ja.compare("greater-than", ja.quantity(0, OKU_YEN)), en.compare("greater-than", en.quantity(0, OKU_YEN))) == ("＞0億円", "more than ¥0 billion")
 
 
+def test_file_sizes_to_two_significant_figures(site):
+    """A download's size as a reader judges it, and as a small edit of the plan leaves it."""
+    ja, en = formatter(site, "ja"), formatter(site, "en")
+    assert [en.file_size(size) for size in (212, 1884, 36003, 834486, 834999, 2038806, 16130000)] == [
+        "1.0 kB", "1.9 kB", "36 kB", "830 kB", "830 kB", "2.0 MB", "16 MB"]
+    assert (ja.file_size(834486), ja.file_size(2038806)) == ("830KB", "2.0MB")
+
+
 def test_targets_with_share_reference_and_condition(site):
     ja, en = formatter(site, "ja"), formatter(site, "en")
     share = Target(2025, 30, "approximately", PERCENT, of=Text("標準財政規模", "the standard fiscal scale"))
